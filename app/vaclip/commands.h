@@ -1,0 +1,15 @@
+#pragma once
+// Each subcommand registers itself on the root CLI11 app. A callback reports failure by throwing
+// vaclip::Error (main prints "vaclip: error: <message>" and exits 1); usage errors exit 2.
+
+namespace CLI {
+class App;
+}
+
+namespace vaclip::cli {
+
+void addInfoCommand(CLI::App& app);
+void addImportCommand(CLI::App& app);
+void addCheckConfigCommand(CLI::App& app);
+
+} // namespace vaclip::cli

@@ -1,0 +1,44 @@
+// vaclip: the command-line face of the engine.
+#include "commands.h"
+#include "common/error.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+int main(int argc, char** argv)
+{
+    CLI::App app{"vaclip " VACLIP_VERSION
+                 " - zero-shot semantic video anomaly detection with CLIP.\n"
+                 "Reads videos, image folders and dataset ground truth; imports datasets; checks configs.",
+                 "vaclip"};
+    app.set_version_flag("--version", std::string("vaclip ") + VACLIP_VERSION);
+    app.require_subcommand(1);
+    app.fallthrough(false);
+    app.footer("Exit status: 0 success, 1 failure (a one-line reason on stderr), 2 usage error.\n"
+               "Run 'vaclip <command> --help' for a command's options.");
+
+    vaclip::cli::addInfoCommand(app);
+    vaclip::cli::addImportCommand(app);
+    vaclip::cli::addCheckConfigCommand(app);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return 2;
+    } catch (const vaclip::Error& e) {
+        std::cerr << "vaclip: error: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "vaclip: error: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
