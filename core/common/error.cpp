@@ -26,4 +26,14 @@ std::string quoted(const std::string& path)
     return "'" + path + "'";
 }
 
+std::string quoted(std::string& path)
+{
+    return quoted(static_cast<const std::string&>(path));
+}
+
+std::string quoted(const char* path)
+{
+    return quoted(std::string(path ? path : ""));
+}
+
 } // namespace vaclip

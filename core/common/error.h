@@ -31,7 +31,10 @@ private:
     ErrorCode m_code;
 };
 
-/// "'<path>'" — paths quoted the same way in every message.
+/// "'<path>'" — paths quoted the same way in every message. (The overloads for non-const and
+/// C strings make these win over std::quoted, which argument-dependent lookup also finds.)
 std::string quoted(const std::string& path);
+std::string quoted(std::string& path);
+std::string quoted(const char* path);
 
 } // namespace vaclip
