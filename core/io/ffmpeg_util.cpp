@@ -111,7 +111,7 @@ void RgbConverter::convert(const AVFrame* frame, int outW, int outH, int swsFlag
     if (!m_sws || m_srcW != frame->width || m_srcH != frame->height || m_srcFmt != fmt || m_dstW != outW
         || m_dstH != outH || m_flags != swsFlags) {
         m_sws.reset(sws_getContext(frame->width, frame->height, AVPixelFormat(fmt), outW, outH, AV_PIX_FMT_RGB24,
-                                   swsFlags | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, nullptr, nullptr, nullptr));
+                                   swsFlags, nullptr, nullptr, nullptr));
         if (!m_sws)
             throw Error(ErrorCode::Unsupported, std::string("cannot convert pixel format ")
                                                     + (av_get_pix_fmt_name(AVPixelFormat(fmt)) ? av_get_pix_fmt_name(AVPixelFormat(fmt)) : "?")
@@ -135,9 +135,20 @@ void RgbConverter::convert(const AVFrame* frame, int outW, int outH, int swsFlag
         m_dstH = outH;
         m_flags = swsFlags;
     }
-    uint8_t* dstData[4] = {dst, nullptr, nullptr, nullptr};
-    int dstLinesize[4] = {outW * 3, 0, 0, 0};
+    // swscale's SIMD paths store whole vectors and may write past the end of a tightly packed
+    // row, so convert into an aligned, padded scratch image and copy the rows out.
+    const int stride = FFALIGN(outW * 3, 64);
+    const std::size_t need = std::size_t(stride) * outH + 64;
+    if (m_scratchSize < need) {
+        m_scratch.reset(static_cast<uint8_t*>(av_malloc(need)));
+        if (!m_scratch)
+            throw Error(ErrorCode::Io, "out of memory for a " + std::to_string(outW) + "x" + std::to_string(outH) + " frame");
+        m_scratchSize = need;
+    }
+    uint8_t* dstData[4] = {m_scratch.get(), nullptr, nullptr, nullptr};
+    int dstLinesize[4] = {stride, 0, 0, 0};
     sws_scale(m_sws.get(), frame->data, frame->linesize, 0, frame->height, dstData, dstLinesize);
+    av_image_copy_plane(dst, outW * 3, m_scratch.get(), stride, outW * 3, outH);
 }
 
 } // namespace vaclip::ff

@@ -59,11 +59,17 @@ void initLogging();
 class RgbConverter {
 public:
     /// Converts `frame` into `dst` (outW*outH*3 bytes, no padding). Recreates the context when
-    /// the input geometry or format changes.
+    /// the input geometry or format changes. `swsFlags` holds the filter and, when wanted,
+    /// SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT (exact chroma, but no SIMD fast path: ~3x slower).
     void convert(const AVFrame* frame, int outW, int outH, int swsFlags, uint8_t* dst);
 
 private:
+    struct AvFree {
+        void operator()(uint8_t* p) const { av_free(p); }
+    };
     SwsPtr m_sws;
+    std::unique_ptr<uint8_t, AvFree> m_scratch;
+    std::size_t m_scratchSize = 0;
     int m_srcW = 0, m_srcH = 0, m_srcFmt = -1, m_dstW = 0, m_dstH = 0, m_flags = 0;
 };
 

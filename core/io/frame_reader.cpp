@@ -33,16 +33,17 @@ void outputSize(const FrameReaderOptions& options, int w, int h, int& outW, int&
     }
 }
 
-int swsFlags(ResizeFilter filter)
+int swsFlags(const FrameReaderOptions& options)
 {
-    switch (filter) {
-    case ResizeFilter::FastBilinear: return SWS_FAST_BILINEAR;
-    case ResizeFilter::Bilinear: return SWS_BILINEAR;
-    case ResizeFilter::Bicubic: return SWS_BICUBIC;
-    case ResizeFilter::Area: return SWS_AREA;
-    case ResizeFilter::Lanczos: return SWS_LANCZOS;
+    const int accuracy = options.accurateColor ? (SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT) : 0;
+    switch (options.filter) {
+    case ResizeFilter::FastBilinear: return SWS_FAST_BILINEAR | accuracy;
+    case ResizeFilter::Bilinear: return SWS_BILINEAR | accuracy;
+    case ResizeFilter::Bicubic: return SWS_BICUBIC | accuracy;
+    case ResizeFilter::Area: return SWS_AREA | accuracy;
+    case ResizeFilter::Lanczos: return SWS_LANCZOS | accuracy;
     }
-    return SWS_BICUBIC;
+    return SWS_BICUBIC | accuracy;
 }
 
 namespace {
@@ -107,7 +108,7 @@ public:
             frame.image.width = m_outW;
             frame.image.height = m_outH;
             frame.image.rgb.resize(std::size_t(m_outW) * m_outH * 3);
-            m_converter.convert(decoded.get(), m_outW, m_outH, swsFlags(m_options.filter), frame.image.rgb.data());
+            m_converter.convert(decoded.get(), m_outW, m_outH, swsFlags(m_options), frame.image.rgb.data());
             return true;
         }
         return false;

@@ -52,6 +52,7 @@ struct FrameReaderOptions {
     int outputHeight = 0;
     ResizeFilter filter = ResizeFilter::Bicubic;
     int threads = 0;               ///< decoder threads, 0 = one per core
+    bool accurateColor = false;    ///< exact rounding and full chroma interpolation (slower; YUV sources)
     double imageSequenceFps = 25;  ///< the rate reported for image folders (they carry none)
 };
 

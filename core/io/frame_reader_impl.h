@@ -9,7 +9,7 @@ std::unique_ptr<FrameReader> openImageSequence(const std::string& folder, const 
 
 /// The output size for a source of (w, h) under `options` (aspect kept when one side is 0).
 void outputSize(const FrameReaderOptions& options, int w, int h, int& outW, int& outH);
-/// swscale flags for a filter.
-int swsFlags(ResizeFilter filter);
+/// swscale flags for the options' filter and colour accuracy.
+int swsFlags(const FrameReaderOptions& options);
 
 } // namespace vaclip::detail

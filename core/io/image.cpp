@@ -67,7 +67,7 @@ Image readImage(const std::string& path)
     img.height = frame->height;
     img.rgb.resize(std::size_t(img.width) * img.height * 3);
     ff::RgbConverter conv;
-    conv.convert(frame.get(), img.width, img.height, SWS_POINT, img.rgb.data());
+    conv.convert(frame.get(), img.width, img.height, SWS_POINT | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, img.rgb.data());
     return img;
 }
 

@@ -61,7 +61,7 @@ public:
                 out.image.width = m_outW;
                 out.image.height = m_outH;
                 out.image.rgb.resize(std::size_t(m_outW) * m_outH * 3);
-                m_converter.convert(m_frame.get(), m_outW, m_outH, swsFlags(m_options.filter), out.image.rgb.data());
+                m_converter.convert(m_frame.get(), m_outW, m_outH, swsFlags(m_options), out.image.rgb.data());
                 av_frame_unref(m_frame.get());
                 return true;
             }
