@@ -15,6 +15,11 @@ find_package(ZLIB REQUIRED)
 set_package_properties(ZLIB PROPERTIES TYPE REQUIRED PURPOSE "compressed MATLAB ground truth, gzip BPE vocabulary")
 find_package(Threads REQUIRED)
 
+find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Svg PrintSupport)
+set_package_properties(Qt6 PROPERTIES TYPE REQUIRED PURPOSE "plots (and the studio)")
+find_package(QCustomPlotQt6 REQUIRED)
+set_package_properties(QCustomPlotQt6 PROPERTIES TYPE REQUIRED PURPOSE "ROC/PR curves and score plots")
+
 if(VACLIP_BUILD_TESTS)
   find_package(GTest REQUIRED)
   set_package_properties(GTest PROPERTIES TYPE REQUIRED PURPOSE "test suites")

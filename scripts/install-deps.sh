@@ -13,10 +13,10 @@ PACKAGES=(
   libyaml-cpp-dev nlohmann-json3-dev libcli11-dev zlib1g-dev libsqlite3-dev libgloo-dev
   # desktop application
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqcustomplot-dev
-  libgl-dev
+  libgl-dev fonts-dejavu-core
   # tests and benchmarks: reference encoder/decoder, numpy interop, GoogleTest, Google Benchmark,
   # a virtual X server for GUI tests and screenshots
-  ffmpeg python3 python3-numpy libgtest-dev libgmock-dev libbenchmark-dev
+  ffmpeg python3 python3-numpy python3-sklearn python3-scipy libgtest-dev libgmock-dev libbenchmark-dev
   xvfb x11-apps imagemagick xauth
 )
 
