@@ -30,7 +30,7 @@ Image patternFrame(int w, int h, int i, bool gray = false)
     for (int y = 0; y < h; ++y)
         for (int x = 0; x < w; ++x) {
             uint8_t* p = im.rgb.data() + (std::size_t(y) * w + x) * 3;
-            uint32_t hsh = uint32_t(x * 73856093) ^ uint32_t(y * 19349663) ^ uint32_t(i * 83492791);
+            uint32_t hsh = uint32_t(x) * 73856093u ^ uint32_t(y) * 19349663u ^ uint32_t(i) * 83492791u;
             uint8_t r = uint8_t((x * 4 + i * 9) & 255), g = uint8_t((y * 5 + i * 3) & 255),
                     b = uint8_t(((x + y) * 2 + (hsh & 31)) & 255);
             if (gray)

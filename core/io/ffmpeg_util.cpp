@@ -63,7 +63,7 @@ void initLogging()
 {
     static std::once_flag once;
     std::call_once(once, [] {
-        int level = AV_LOG_FATAL;
+        int level = AV_LOG_QUIET;
         if (const char* env = std::getenv("VACLIP_FFMPEG_LOG")) {
             if (!std::strcmp(env, "debug"))
                 level = AV_LOG_DEBUG;

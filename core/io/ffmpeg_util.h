@@ -51,7 +51,7 @@ void check(int ret, const std::string& path, const char* what);
 /// Opens a file for demuxing; throws naming the file and FFmpeg's reason.
 FormatInputPtr openInput(const std::string& path);
 
-/// Silences FFmpeg's own logging below errors once per process (the engine reports problems
+/// Silences FFmpeg's own logging once per process (the engine reports problems
 /// itself, with file names). VACLIP_FFMPEG_LOG=debug|info|warning re-enables it.
 void initLogging();
 
