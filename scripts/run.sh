@@ -14,8 +14,8 @@ bash "$here/scripts/make-sample.sh" "$sample"
 set -x
 "$vaclip" --version
 "$vaclip" import --list
-"$vaclip" import --format ucsd-ped2 --root "$sample/UCSDped2" --out "$sample/ped2/meta.json"
-"$vaclip" info "$sample/ped2/meta.json"
+"$vaclip" import --format ucsd-ped2 --root "$sample/UCSDped2" --out "$sample/meta.json"
+"$vaclip" info "$sample/meta.json" --check-videos
 "$vaclip" info "$sample/UCSDped2/Test/Test002"
 "$vaclip" info "$sample/street.mp4" --decode
 "$vaclip" check-config "$here/configs/ucsd_test.yaml"

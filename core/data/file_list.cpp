@@ -1,0 +1,139 @@
+#include "data/file_list.h"
+
+#include "common/error.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace fs = std::filesystem;
+
+namespace vaclip::data {
+
+bool naturalLess(const std::string& a, const std::string& b)
+{
+    std::size_t i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        const bool da = std::isdigit(static_cast<unsigned char>(a[i])) != 0;
+        const bool db = std::isdigit(static_cast<unsigned char>(b[j])) != 0;
+        if (da && db) {
+            std::size_t ei = i, ej = j;
+            while (ei < a.size() && std::isdigit(static_cast<unsigned char>(a[ei])))
+                ++ei;
+            while (ej < b.size() && std::isdigit(static_cast<unsigned char>(b[ej])))
+                ++ej;
+            // Compare the digit runs as numbers: skip leading zeros, then length, then digits.
+            std::size_t si = i, sj = j;
+            while (si + 1 < ei && a[si] == '0')
+                ++si;
+            while (sj + 1 < ej && b[sj] == '0')
+                ++sj;
+            if (ei - si != ej - sj)
+                return ei - si < ej - sj;
+            const int c = a.compare(si, ei - si, b, sj, ej - sj);
+            if (c != 0)
+                return c < 0;
+            if (ei - i != ej - j)   // "01" vs "1": fewer leading zeros first, for a total order
+                return ei - i < ej - j;
+            i = ei;
+            j = ej;
+        } else {
+            if (a[i] != b[j])
+                return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]);
+            ++i;
+            ++j;
+        }
+    }
+    return a.size() - i < b.size() - j;
+}
+
+std::string lowerExtension(const fs::path& p)
+{
+    std::string ext = p.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext;
+}
+
+bool isImageFile(const fs::path& p)
+{
+    static const char* const exts[] = {".bmp", ".jpg", ".jpeg", ".png", ".tif", ".tiff"};
+    const std::string e = lowerExtension(p);
+    return std::any_of(std::begin(exts), std::end(exts), [&](const char* x) { return e == x; });
+}
+
+bool isVideoFile(const fs::path& p)
+{
+    static const char* const exts[] = {".avi", ".mp4", ".mkv", ".mov", ".webm", ".mpg",
+                                       ".mpeg", ".m4v", ".wmv", ".flv", ".ts"};
+    const std::string e = lowerExtension(p);
+    return std::any_of(std::begin(exts), std::end(exts), [&](const char* x) { return e == x; });
+}
+
+bool isHidden(const fs::path& p)
+{
+    const std::string name = p.filename().string();
+    return !name.empty() && name[0] == '.';
+}
+
+bool isDirectory(const fs::path& p)
+{
+    std::error_code ec;
+    return fs::is_directory(p, ec);
+}
+
+bool isRegularFile(const fs::path& p)
+{
+    std::error_code ec;
+    return fs::is_regular_file(p, ec);
+}
+
+namespace {
+
+template <typename Keep>
+std::vector<fs::path> listEntries(const fs::path& dir, Keep keep)
+{
+    if (!isDirectory(dir))
+        throw Error(ErrorCode::NotFound, quoted(dir.string()) + ": no such folder");
+    std::vector<fs::path> out;
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec), end;
+    if (ec)
+        throw Error(ErrorCode::Io, quoted(dir.string()) + ": cannot list the folder: " + ec.message());
+    for (; it != end; it.increment(ec)) {
+        if (ec)
+            break;
+        const fs::path& p = it->path();
+        if (!isHidden(p) && keep(*it))
+            out.push_back(p);
+    }
+    if (ec)
+        throw Error(ErrorCode::Io, quoted(dir.string()) + ": cannot list the folder: " + ec.message());
+    std::sort(out.begin(), out.end(), [](const fs::path& a, const fs::path& b) {
+        return naturalLess(a.filename().string(), b.filename().string());
+    });
+    return out;
+}
+
+} // namespace
+
+std::vector<fs::path> listFiles(const fs::path& dir, bool (*keep)(const fs::path&))
+{
+    return listEntries(dir, [keep](const fs::directory_entry& e) {
+        std::error_code ec;
+        return e.is_regular_file(ec) && (!keep || keep(e.path()));
+    });
+}
+
+std::vector<fs::path> listImageFiles(const fs::path& dir) { return listFiles(dir, &isImageFile); }
+
+std::vector<fs::path> listSubdirectories(const fs::path& dir)
+{
+    return listEntries(dir, [](const fs::directory_entry& e) {
+        std::error_code ec;
+        return e.is_directory(ec);
+    });
+}
+
+int64_t countImageFiles(const fs::path& dir) { return static_cast<int64_t>(listImageFiles(dir).size()); }
+
+} // namespace vaclip::data
