@@ -71,8 +71,11 @@ public:
     {
         for (const Run& r : runs) {
             auto it = r.counters.find("frames/s");
-            if (it != r.counters.end() && r.run_type == Run::RT_Iteration)
-                g_rates[r.benchmark_name()] = it->second.value;
+            if (it != r.counters.end() && r.run_type == Run::RT_Iteration) {
+                std::string name = r.benchmark_name();
+                name = name.substr(0, name.find("/min_time"));
+                g_rates[name] = it->second.value;
+            }
         }
         ConsoleReporter::ReportRuns(runs);
     }

@@ -1,5 +1,7 @@
 #include "data/file_list.h"
 
+#include "io/frame_reader.h"
+
 #include "common/error.h"
 
 #include <algorithm>
@@ -9,42 +11,6 @@ namespace fs = std::filesystem;
 
 namespace vaclip::data {
 
-bool naturalLess(const std::string& a, const std::string& b)
-{
-    std::size_t i = 0, j = 0;
-    while (i < a.size() && j < b.size()) {
-        const bool da = std::isdigit(static_cast<unsigned char>(a[i])) != 0;
-        const bool db = std::isdigit(static_cast<unsigned char>(b[j])) != 0;
-        if (da && db) {
-            std::size_t ei = i, ej = j;
-            while (ei < a.size() && std::isdigit(static_cast<unsigned char>(a[ei])))
-                ++ei;
-            while (ej < b.size() && std::isdigit(static_cast<unsigned char>(b[ej])))
-                ++ej;
-            // Compare the digit runs as numbers: skip leading zeros, then length, then digits.
-            std::size_t si = i, sj = j;
-            while (si + 1 < ei && a[si] == '0')
-                ++si;
-            while (sj + 1 < ej && b[sj] == '0')
-                ++sj;
-            if (ei - si != ej - sj)
-                return ei - si < ej - sj;
-            const int c = a.compare(si, ei - si, b, sj, ej - sj);
-            if (c != 0)
-                return c < 0;
-            if (ei - i != ej - j)   // "01" vs "1": fewer leading zeros first, for a total order
-                return ei - i < ej - j;
-            i = ei;
-            j = ej;
-        } else {
-            if (a[i] != b[j])
-                return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]);
-            ++i;
-            ++j;
-        }
-    }
-    return a.size() - i < b.size() - j;
-}
 
 std::string lowerExtension(const fs::path& p)
 {
@@ -56,9 +22,7 @@ std::string lowerExtension(const fs::path& p)
 
 bool isImageFile(const fs::path& p)
 {
-    static const char* const exts[] = {".bmp", ".jpg", ".jpeg", ".png", ".tif", ".tiff"};
-    const std::string e = lowerExtension(p);
-    return std::any_of(std::begin(exts), std::end(exts), [&](const char* x) { return e == x; });
+    return FrameReader::hasImageExtension(p.string());  // the same set the frame reader reads
 }
 
 bool isVideoFile(const fs::path& p)

@@ -4,6 +4,8 @@
 //
 //   for (const auto& frame : data::listImageFiles(dir)) { ... }   // 001.tif, 002.tif, ..., 010.tif
 
+#include "common/natural_sort.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -11,8 +13,7 @@
 
 namespace vaclip::data {
 
-/// "Test2" < "Test10": digit runs compare as numbers, everything else byte-wise.
-bool naturalLess(const std::string& a, const std::string& b);
+using vaclip::naturalLess;  // common/natural_sort.h
 
 /// Lower-case extension with the dot (".tif"), "" when none.
 std::string lowerExtension(const std::filesystem::path& p);

@@ -1,6 +1,7 @@
 #include "io/frame_reader.h"
 
 #include "common/error.h"
+#include "common/natural_sort.h"
 #include "io/ffmpeg_util.h"
 #include "io/frame_reader_impl.h"
 #include "io/image_decode.h"
@@ -134,36 +135,6 @@ private:
     std::vector<std::string> m_warnings;
 };
 
-/// Compares names so that embedded numbers order by value: "2.jpg" < "10.jpg".
-bool naturalLess(const std::string& a, const std::string& b)
-{
-    std::size_t i = 0, j = 0;
-    while (i < a.size() && j < b.size()) {
-        if (std::isdigit((unsigned char)a[i]) && std::isdigit((unsigned char)b[j])) {
-            std::size_t i2 = i, j2 = j;
-            while (i2 < a.size() && std::isdigit((unsigned char)a[i2]))
-                ++i2;
-            while (j2 < b.size() && std::isdigit((unsigned char)b[j2]))
-                ++j2;
-            std::string na = a.substr(i, i2 - i), nb = b.substr(j, j2 - j);
-            na.erase(0, std::min(na.find_first_not_of('0'), na.size()));
-            nb.erase(0, std::min(nb.find_first_not_of('0'), nb.size()));
-            if (na.size() != nb.size())
-                return na.size() < nb.size();
-            if (na != nb)
-                return na < nb;
-            i = i2;
-            j = j2;
-        } else {
-            if (a[i] != b[j])
-                return a[i] < b[j];
-            ++i;
-            ++j;
-        }
-    }
-    return a.size() - i < b.size() - j;
-}
-
 } // namespace
 
 std::unique_ptr<FrameReader> openImageSequence(const std::string& folder, const FrameReaderOptions& options)
@@ -192,7 +163,7 @@ std::vector<std::string> FrameReader::listImageSequence(const std::string& folde
         if (e.is_regular_file() && hasImageExtension(e.path().string()) && e.path().filename().string()[0] != '.')
             names.push_back(e.path().filename().string());
     }
-    std::sort(names.begin(), names.end(), detail::naturalLess);
+    std::sort(names.begin(), names.end(), naturalLess);
     std::vector<std::string> files;
     files.reserve(names.size());
     for (const std::string& n : names)
