@@ -15,6 +15,10 @@ find_package(ZLIB REQUIRED)
 set_package_properties(ZLIB PROPERTIES TYPE REQUIRED PURPOSE "compressed MATLAB ground truth, gzip BPE vocabulary")
 find_package(Threads REQUIRED)
 
+find_package(Torch REQUIRED)
+set_package_properties(Torch PROPERTIES TYPE REQUIRED PURPOSE "the CLIP engine and the temporal model (LibTorch, CPU)")
+add_feature_info(LibTorch Torch_FOUND "LibTorch ${Torch_VERSION}")
+
 find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Svg PrintSupport)
 set_package_properties(Qt6 PROPERTIES TYPE REQUIRED PURPOSE "plots (and the studio)")
 find_package(QCustomPlotQt6 REQUIRED)
