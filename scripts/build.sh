@@ -5,8 +5,9 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${1:-"$here/build"}
 shift || true
-cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >"$build.configure.log" 2>&1 \
-  || { cat "$build.configure.log"; exit 1; }
+mkdir -p "$build"
+cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >"$build/configure.log" 2>&1 \
+  || { cat "$build/configure.log"; exit 1; }
 # Print the feature summary (what was found, what is on) from the configure log.
-sed -n '/The following features have been enabled/,/Configuring done/p' "$build.configure.log" | grep -v '^$' || true
+sed -n '/The following features have been enabled/,/Configuring done/p' "$build/configure.log" | grep -v '^$' || true
 cmake --build "$build" --parallel "$(nproc)"
