@@ -16,7 +16,7 @@ PACKAGES=(
   libgl-dev fonts-dejavu-core
   # tests and benchmarks: reference encoder/decoder, numpy interop, GoogleTest, Google Benchmark,
   # a virtual X server for GUI tests and screenshots
-  ffmpeg python3 python3-numpy python3-sklearn python3-scipy libgtest-dev libgmock-dev libbenchmark-dev
+  ffmpeg python3 python3-numpy python3-pil python3-sklearn python3-scipy libgtest-dev libgmock-dev libbenchmark-dev
   xvfb x11-apps imagemagick xauth
 )
 
