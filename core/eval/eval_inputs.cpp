@@ -134,8 +134,9 @@ std::map<std::string, std::vector<double>> readJsonPredictions(const std::string
     std::map<std::string, std::vector<double>> out;
     auto addOne = [&](const nlohmann::json& v, const std::string& where, const std::string& fallbackName) {
         std::string name = fallbackName;
-        if (v.is_object() && v.contains("video") && v["video"].is_string())
-            name = v["video"].get<std::string>();
+        for (const char* key : {"video", "video_path"})  // `vaclip test` scores.json writes video_path
+            if (v.is_object() && v.contains(key) && v[key].is_string())
+                name = v[key].get<std::string>();
         if (name.empty())
             throw Error(ErrorCode::Format, quoted(file) + ": " + where + ": missing \"video\" name");
         out[predictionStem(name)] = jsonScores(v, file, where);

@@ -17,7 +17,8 @@
 //  - a folder of per-video .npy or .json files named after the videos (the last component of
 //    the video path: "Test001.npy" for UCSDped2/Test/Test001);
 //  - a .json file with {"videos": [{"video": NAME, "scores": [...]}, ...]} or one per-video
-//    object {"video": NAME, "scores": [...]} (the per-video JSON `vaclip test` writes).
+//    object {"video": NAME, "scores": [...]}; "video_path" is accepted for "video" (the
+//    scores.json `vaclip test` writes).
 // Errors (vaclip::Error) name the file and the video and give the numbers: a total length that
 // differs from the ground truth's, a video without predictions, a per-video length mismatch.
 // NaN/Inf scores are left to the metrics, which reject them naming the video and frame.
