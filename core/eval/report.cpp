@@ -262,7 +262,12 @@ std::string summaryTable(const EvaluationResult& r, const PixelEvaluation* pixel
     row(std::string("video (") + toString(r.options.videoScore) + ")", r.videoLevel.auc, r.videoLevel.ap(r.options.ap),
         r.videoLevel.defined ? std::string() : "  undefined: every video has the same label");
     if (pixel)
-        row("pixel (AUROC, AUPRO@" + val(pixel->metrics.options.fprLimit).substr(2) + ")", pixel->metrics.auroc,
+        row("pixel (AUROC, AUPRO@" + [&] {
+                char b[16];
+                std::snprintf(b, sizeof b, "%g", pixel->metrics.options.fprLimit);
+                return std::string(b);
+            }() + ")",
+            pixel->metrics.auroc,
             pixel->metrics.aupro, pixel->metrics.exact ? "  exact" : "  binned, error <= " + val(pixel->metrics.auproErrorBound));
     char tail[200];
     std::snprintf(tail, sizeof tail, "EER %s  Youden J threshold %.6g  best F1 %s at %.6g  post-processing: %s\n",
