@@ -11,6 +11,7 @@ namespace vaclip::cli {
 void addInfoCommand(CLI::App& app);
 void addImportCommand(CLI::App& app);
 void addCheckConfigCommand(CLI::App& app);
+void addExtractCommand(CLI::App& app);
 void addEvaluateCommand(CLI::App& app);
 
 } // namespace vaclip::cli

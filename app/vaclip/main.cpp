@@ -21,6 +21,7 @@ int main(int argc, char** argv)
     vaclip::cli::addInfoCommand(app);
     vaclip::cli::addImportCommand(app);
     vaclip::cli::addCheckConfigCommand(app);
+    vaclip::cli::addExtractCommand(app);
     vaclip::cli::addEvaluateCommand(app);
 
     try {
