@@ -12,6 +12,7 @@ void addInfoCommand(CLI::App& app);
 void addImportCommand(CLI::App& app);
 void addCheckConfigCommand(CLI::App& app);
 void addExtractCommand(CLI::App& app);
+void addEmbedCommand(CLI::App& app);
 void addEvaluateCommand(CLI::App& app);
 
 } // namespace vaclip::cli

@@ -22,6 +22,7 @@ int main(int argc, char** argv)
     vaclip::cli::addImportCommand(app);
     vaclip::cli::addCheckConfigCommand(app);
     vaclip::cli::addExtractCommand(app);
+    vaclip::cli::addEmbedCommand(app);
     vaclip::cli::addEvaluateCommand(app);
 
     try {

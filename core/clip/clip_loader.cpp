@@ -16,17 +16,6 @@ namespace vaclip::clip {
 
 namespace fs = std::filesystem;
 
-const char* toString(ClipFormat f)
-{
-    switch (f) {
-    case ClipFormat::TorchScript: return "torchscript";
-    case ClipFormat::Pickle: return "pickle";
-    case ClipFormat::Safetensors: return "safetensors";
-    case ClipFormat::HuggingFace: return "huggingface";
-    }
-    return "unknown";
-}
-
 namespace {
 
 /// For a Hugging Face folder (or a path inside one): the folder, else "".
@@ -217,34 +206,6 @@ ClipModel loadClip(const std::string& path, const LoadOptions& options)
         throw Error(ErrorCode::Format, quoted(path) + ": cannot read the checkpoint: " +
                                            e.what_without_backtrace());
     }
-}
-
-std::string findTokenizerVocabulary(const std::string& weightsPath, const std::string& explicitPath)
-{
-    if (!explicitPath.empty()) {
-        if (!fs::exists(explicitPath))
-            throw Error(ErrorCode::NotFound, "tokenizer vocabulary " + quoted(explicitPath) +
-                                                 " does not exist");
-        return explicitPath;
-    }
-    const fs::path p(weightsPath);
-    const fs::path dir = fs::is_directory(p) ? p : p.parent_path();
-    if (fs::exists(dir / "vocab.json") && fs::exists(dir / "merges.txt"))
-        return dir.string();
-    const fs::path candidates[] = {dir / "bpe_simple_vocab_16e6.txt.gz",
-                                   dir.parent_path() / "bpe_simple_vocab_16e6.txt.gz"};
-    for (const fs::path& c : candidates)
-        if (fs::exists(c))
-            return c.string();
-    throw Error(ErrorCode::NotFound,
-                "no tokenizer vocabulary for " + quoted(weightsPath) + ": looked for vocab.json + "
-                "merges.txt in " + quoted(dir.string()) + " and bpe_simple_vocab_16e6.txt.gz there "
-                "and one folder up; give its path (--vocab / backbone.tokenizer)");
-}
-
-Tokenizer loadTokenizerFor(const std::string& weightsPath, const std::string& explicitPath)
-{
-    return Tokenizer::fromFile(findTokenizerVocabulary(weightsPath, explicitPath));
 }
 
 } // namespace vaclip::clip

@@ -33,37 +33,17 @@
 // Thread safety: loadClip may run concurrently for different models; the returned model is in eval
 // mode and its parameters do not require gradients.
 
+#include "clip/backbone_info.h"
 #include "clip/clip_model.h"
-#include "clip/tokenizer.h"
 
 #include <string>
 
 namespace vaclip::clip {
 
-enum class ClipFormat { TorchScript, Pickle, Safetensors, HuggingFace };
-
-/// "torchscript", "pickle", "safetensors", "huggingface"
-const char* toString(ClipFormat f);
-
-struct LoadOptions {
-    int visionHeads = 0;     ///< override the head counts (0 = from the file, else width / 64)
-    int textHeads = 0;
-    bool computeId = true;   ///< hash the weights for identity().backboneId (~0.3 s for ViT-B)
-};
-
-/// What `path` holds, from its content (zip magic + archive entries, safetensors header, folder
-/// with config.json). Throws NotFound / Format.
-ClipFormat detectClipFormat(const std::string& path);
-
 /// Loads the model in float32, eval mode, no gradients. See the file comment for errors.
 ClipModel loadClip(const std::string& path, const LoadOptions& options = {});
 
-/// The vocabulary that belongs to the backbone at `weightsPath`, in this order: `explicitPath` if
-/// not empty; vocab.json + merges.txt in a Hugging Face folder (or next to the weights file);
-/// bpe_simple_vocab_16e6.txt.gz next to the weights or one folder up. Returns the path to give to
-/// Tokenizer::fromFile; throws NotFound listing where it looked.
-std::string findTokenizerVocabulary(const std::string& weightsPath, const std::string& explicitPath = {});
-/// Tokenizer::fromFile(findTokenizerVocabulary(weightsPath, explicitPath)).
-Tokenizer loadTokenizerFor(const std::string& weightsPath, const std::string& explicitPath = {});
+/// A loaded model described in plain types (summarizeBackbone without loading again).
+BackboneSummary summarizeModel(const ClipModelImpl& model);
 
 } // namespace vaclip::clip
