@@ -159,7 +159,11 @@ std::vector<std::string> exportPlot(const LinePlot& plot, const std::string& pat
         QCPGraph* m = p.addGraph();
         m->setData(QVector<double>{plot.markers[i].first}, QVector<double>{plot.markers[i].second});
         m->setLineStyle(QCPGraph::lsNone);
-        m->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QColor(0, 0, 0), QColor(255, 215, 0), 9));
+        // One shape and fill per marker so that the legend tells them apart (Youden J vs EER).
+        static const QCPScatterStyle::ScatterShape shapes[] = {QCPScatterStyle::ssCircle, QCPScatterStyle::ssDiamond,
+                                                               QCPScatterStyle::ssSquare, QCPScatterStyle::ssTriangle};
+        static const QColor fills[] = {QColor(255, 215, 0), QColor(230, 80, 60), QColor(60, 180, 90), QColor(150, 90, 200)};
+        m->setScatterStyle(QCPScatterStyle(shapes[i % 4], QColor(0, 0, 0), fills[i % 4], 10));
         m->setName(i < plot.markerLabels.size() ? qs(plot.markerLabels[i]) : QStringLiteral("operating point"));
     }
     p.legend->setVisible(true);
