@@ -281,7 +281,7 @@ TEST(ConfigErrors, StrideMustNotExceedClipLength)
 TEST(ConfigErrors, BadChoicesListTheAllowedOnes)
 {
     EXPECT_EQ(loadError("testing:\n  scoring: max_cosin\n"),
-              "cfg.yaml:2:12: testing.scoring: 'max_cosin' is not one of: max_cosine, softmax_vs_normal "
+              "cfg.yaml:2:12: testing.scoring: 'max_cosin' is not one of: max_cosine, softmax_vs_normal, calibrated_max "
               "(did you mean 'max_cosine'?)");
     EXPECT_EQ(loadError("training:\n  temporal_position: rotary\n"),
               "cfg.yaml:2:22: training.temporal_position: 'rotary' is not one of: learned, sinusoidal");

@@ -33,7 +33,7 @@ enum class TemporalPosition { Learned, Sinusoidal };
 /// Which labels training uses. Auto picks the finest the dataset provides.
 enum class SupervisionMode { Auto, Frame, Video, Pixel, NormalOnly };
 /// How a frame's anomaly score is computed from its feature and the prompt embeddings.
-enum class ScoringMode { MaxCosine, SoftmaxVsNormal };
+enum class ScoringMode { MaxCosine, SoftmaxVsNormal, CalibratedMax };
 /// Whether test prompts are encoded as typed, or wrapped in the learned generic context.
 enum class PromptMode { Plain, LearnedContext };
 
@@ -97,6 +97,7 @@ struct TrainingConfig {
     std::string checkpointDir = "checkpoints";
     int checkpointEvery = 1;        ///< epochs between checkpoints
     bool resume = false;            ///< continue from the latest checkpoint in checkpointDir
+    std::string validationSplit;    ///< meta.json split scored after each epoch for best.ckpt ("" = none)
 };
 
 /// testing.smoothing: post-processing of per-frame scores (0 turns a filter off).

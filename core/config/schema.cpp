@@ -34,6 +34,7 @@ const char* toString(ScoringMode value)
     switch (value) {
     case ScoringMode::MaxCosine: return "max_cosine";
     case ScoringMode::SoftmaxVsNormal: return "softmax_vs_normal";
+    case ScoringMode::CalibratedMax: return "calibrated_max";
     }
     return "?";
 }
@@ -79,7 +80,7 @@ template <> std::vector<SupervisionMode> enumValues()
 }
 template <> std::vector<ScoringMode> enumValues()
 {
-    return {ScoringMode::MaxCosine, ScoringMode::SoftmaxVsNormal};
+    return {ScoringMode::MaxCosine, ScoringMode::SoftmaxVsNormal, ScoringMode::CalibratedMax};
 }
 template <> std::vector<PromptMode> enumValues() { return {PromptMode::Plain, PromptMode::LearnedContext}; }
 
@@ -299,11 +300,14 @@ std::vector<Field> buildTable()
                 "epochs between checkpoints"),
         boolean("training.resume", VACLIP_KEY(training.resume),
                 "continue from the latest checkpoint in checkpoint_dir"),
+        text("training.validation_split", VACLIP_KEY(training.validationSplit),
+             "meta.json split scored after every epoch to keep best.ckpt by frame AUC; empty = none"),
         // ---- testing ------------------------------------------------------------------------
         pathKey("testing.checkpoint", VACLIP_KEY(testing.checkpoint),
                 "trained weights: a checkpoint file or a folder (its latest); empty = training.checkpoint_dir"),
         choice("testing.scoring", VACLIP_KEY(testing.scoring),
-               "frame score: max_cosine = max_i cos(V_t, T_i); softmax_vs_normal = p(abnormal) against the normal prompts"),
+               "frame score: max_cosine = max_i cos(V_t, T_i); softmax_vs_normal = p(abnormal) against the normal prompts; "
+               "calibrated_max = max_i of cos(V_t, T_i) z-scored per prompt on normal reference frames"),
         choice("testing.prompt_mode", VACLIP_KEY(testing.promptMode),
                "plain = prompts as typed; learned_context = inside the generic context learned in training"),
         number("testing.softmax_temperature", VACLIP_KEY(testing.softmaxTemperature), above(0),

@@ -1,0 +1,406 @@
+#include "train/trainer.h"
+
+#include "common/error.h"
+#include "model/backbone_parts.h"
+#include "model/scoring.h"
+#include "model/vad_model.h"
+#include "model/windowing.h"
+#include "runtime/torch_runtime.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <numeric>
+#include <random>
+#include <sstream>
+
+namespace vaclip::train {
+
+namespace fs = std::filesystem;
+using model::VadModel;
+
+double rocAuc(const std::vector<float>& scores, const std::vector<uint8_t>& labels)
+{
+    if (scores.size() != labels.size())
+        throw Error(ErrorCode::Mismatch, "AUC: " + std::to_string(scores.size()) + " scores but " +
+                                             std::to_string(labels.size()) + " labels");
+    std::vector<std::size_t> order(scores.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return scores[a] < scores[b]; });
+    double rankSumPos = 0, pos = 0;
+    for (std::size_t i = 0; i < order.size();) {
+        std::size_t j = i;
+        while (j < order.size() && scores[order[j]] == scores[order[i]])
+            ++j;
+        const double midRank = 0.5 * double(i + 1 + j);  // ranks i+1 .. j, averaged over ties
+        for (std::size_t k = i; k < j; ++k)
+            if (labels[order[k]]) {
+                rankSumPos += midRank;
+                pos += 1;
+            }
+        i = j;
+    }
+    const double neg = double(scores.size()) - pos;
+    if (pos == 0 || neg == 0)
+        return -1;
+    return (rankSumPos - pos * (pos + 1) / 2) / (pos * neg);
+}
+
+SupervisionMode resolveSupervision(SupervisionMode requested, const std::vector<TrainVideo>& videos)
+{
+    if (requested != SupervisionMode::Auto)
+        return requested;
+    bool framePos = false, videoPos = false, videoNeg = false;
+    for (const auto& v : videos) {
+        framePos |= std::any_of(v.frameLabels.begin(), v.frameLabels.end(), [](uint8_t l) { return l != 0; });
+        videoPos |= v.videoLabel == 1;
+        videoNeg |= v.videoLabel == 0;
+    }
+    if (framePos)
+        return SupervisionMode::Frame;
+    if (videoPos && videoNeg)
+        return SupervisionMode::Video;
+    return SupervisionMode::NormalOnly;
+}
+
+namespace {
+
+struct Window {
+    int video = 0;
+    int64_t start = 0;
+};
+
+/// Deterministic initialisation from a private generator (LibTorch's defaults use the global one).
+void initialiseParameters(model::VadModelImpl& m, uint64_t seed)
+{
+    at::Generator gen = at::make_generator<at::CPUGeneratorImpl>(seed);
+    torch::NoGradGuard g;
+    for (auto& p : m.named_parameters()) {
+        const std::string& k = p.key();
+        torch::Tensor t = p.value();
+        auto endsWith = [&](const std::string& s) { return k.size() >= s.size() && k.compare(k.size() - s.size(), s.size(), s) == 0; };
+        if (k.rfind("temporal.proj.", 0) == 0)
+            t.zero_();  // zero-initialised output: V_t == CLIP embedding at step 0
+        else if (k.find(".ln") != std::string::npos || k.find("ln_final") != std::string::npos)
+            endsWith(".weight") ? t.fill_(1.0) : t.zero_();
+        else if (k == "temporal.position" || k.rfind("prompts.", 0) == 0)
+            t.normal_(0.0, 0.02, gen);
+        else if (endsWith(".weight") && t.dim() == 2) {
+            const double bound = 1.0 / std::sqrt(double(t.size(1)));
+            t.uniform_(-bound, bound, gen);
+        } else if (endsWith(".bias"))
+            t.uniform_(-0.01, 0.01, gen);
+        else
+            t.normal_(0.0, 0.02, gen);
+    }
+}
+
+void checkVideos(const std::vector<TrainVideo>& videos, int dim, const char* what)
+{
+    for (const auto& v : videos) {
+        if (v.dim != dim)
+            throw Error(ErrorCode::Mismatch, std::string(what) + " video '" + v.name + "' has features of size " +
+                                                 std::to_string(v.dim) + " but the backbone's embeddings have " +
+                                                 std::to_string(dim) + " (extracted with another backbone?)");
+        if (int64_t(v.features.size()) != v.frames * v.dim)
+            throw Error(ErrorCode::Mismatch, std::string(what) + " video '" + v.name + "': " +
+                                                 std::to_string(v.features.size()) + " feature values for " +
+                                                 std::to_string(v.frames) + " frames of " + std::to_string(v.dim));
+        if (!v.frameLabels.empty() && int64_t(v.frameLabels.size()) != v.frames)
+            throw Error(ErrorCode::Mismatch, std::string(what) + " video '" + v.name + "' has " +
+                                                 std::to_string(v.frameLabels.size()) + " frame labels for " +
+                                                 std::to_string(v.frames) + " frames");
+    }
+}
+
+double learningRate(const TrainingConfig& t, int64_t step, int64_t total, int64_t warmup)
+{
+    if (warmup > 0 && step < warmup)
+        return t.learningRate * double(step + 1) / double(warmup);
+    const double span = double(std::max<int64_t>(1, total - warmup));
+    const double progress = std::min(1.0, double(step - warmup) / span);
+    return t.learningRate * 0.5 * (1.0 + std::cos(M_PI * progress));
+}
+
+} // namespace
+
+Trainer::Trainer(Config config, model::Backbone backbone) : m_config(std::move(config)), m_backbone(std::move(backbone))
+{
+    if (!m_backbone.valid())
+        throw Error(ErrorCode::InvalidArgument, "training needs a loaded backbone");
+}
+
+Trainer::~Trainer() = default;
+
+TrainResult Trainer::run(const std::vector<TrainVideo>& train, const std::vector<TrainVideo>& validation,
+                         const TrainCallback& progress)
+{
+    const Config& cfg = m_config;
+    const TrainingConfig& tc = cfg.training;
+    if (tc.threads > 0)
+        setComputeThreads(tc.threads);
+    auto& parts = m_backbone.parts();
+    const int D = m_backbone.embedDim();
+    checkVideos(train, D, "training");
+    checkVideos(validation, D, "validation");
+
+    TrainResult result;
+    result.supervision = resolveSupervision(tc.supervision, train);
+    const SupervisionMode sup = result.supervision;
+    if (sup == SupervisionMode::Pixel)
+        throw Error(ErrorCode::Unsupported, "training.supervision: pixel is not supported by this build; use frame, "
+                                            "video or normal_only");
+
+    // Windows of the videos this supervision can use.
+    const int64_t L = cfg.clipLength;
+    std::vector<Window> windows;
+    for (std::size_t i = 0; i < train.size(); ++i) {
+        const auto& v = train[i];
+        if (sup == SupervisionMode::Frame && v.frameLabels.empty() && v.videoLabel != 0)
+            continue;  // unlabelled frames: only a normal video's are known (all 0)
+        if (sup == SupervisionMode::Video && v.videoLabel < 0)
+            continue;
+        if (sup == SupervisionMode::NormalOnly && (v.videoLabel == 1 || std::any_of(v.frameLabels.begin(), v.frameLabels.end(), [](uint8_t l) { return l; })))
+            continue;
+        for (int64_t s : model::windowStarts(v.frames, L, cfg.stride))
+            windows.push_back({int(i), s});
+    }
+    if (windows.empty())
+        throw Error(ErrorCode::InvalidArgument, std::string("no training windows: no video fits supervision '") +
+                                                    toString(sup) + "'");
+    std::vector<int> normalVideos;
+    for (std::size_t i = 0; i < train.size(); ++i)
+        normalVideos.push_back(int(i));
+    std::vector<int> transforms;  // 0 skip, 1 reverse, 2 shuffle, 3 paste
+    if (tc.pseudoAnomalies.skipFrames) transforms.push_back(0);
+    if (tc.pseudoAnomalies.reverse) transforms.push_back(1);
+    if (tc.pseudoAnomalies.shuffle) transforms.push_back(2);
+    if (tc.pseudoAnomalies.pastePatches) transforms.push_back(3);
+    if (sup == SupervisionMode::NormalOnly && transforms.empty())
+        throw Error(ErrorCode::InvalidArgument, "normal_only training needs at least one training.pseudo_anomalies kind");
+
+    // Model, optimiser, generators.
+    VadModel model(cfg, parts.clip, parts.tokenizer);
+    initialiseParameters(*model, tc.seed);
+    model->temporal->seedDropout(tc.seed ^ 0x9e3779b97f4a7c15ull);
+    std::mt19937_64 rng(tc.seed);
+    torch::optim::AdamW optimizer(model->parameters(),
+                                  torch::optim::AdamWOptions(tc.learningRate).weight_decay(tc.weightDecay));
+    const int64_t B = std::max(1, tc.batchSize);
+    const int64_t stepsPerEpoch = (int64_t(windows.size()) + B - 1) / B;
+    const int64_t totalSteps = stepsPerEpoch * tc.epochs;
+    const int64_t warmupSteps = int64_t(tc.warmupEpochs) * stepsPerEpoch;
+    const double scale = model->logitScale();
+
+    const bool checkpoints = !tc.checkpointDir.empty();
+    const std::string lastPath = checkpoints ? (fs::path(tc.checkpointDir) / "last.ckpt").string() : "";
+    const std::string bestPath = checkpoints ? (fs::path(tc.checkpointDir) / "best.ckpt").string() : "";
+    int startEpoch = 0;
+    int64_t step = 0;
+    double bestAuc = -1;
+    if (tc.resume && checkpoints && fs::exists(lastPath)) {
+        model::CheckpointInfo info = model::loadCheckpoint(lastPath, *model, &optimizer);
+        std::istringstream in(info.rngState);
+        in >> rng;
+        if (!in)
+            throw Error(ErrorCode::Format, "checkpoint " + quoted(lastPath) + ": unreadable generator state");
+        startEpoch = info.epoch;
+        step = info.step;
+        bestAuc = info.bestAuc;
+        result.resumedFromEpoch = startEpoch;
+        result.lastCheckpoint = lastPath;
+    }
+    result.bestAuc = bestAuc;
+
+    auto saveTo = [&](const std::string& path, int epoch, double lastLoss) {
+        model::CheckpointInfo info;
+        info.epoch = epoch;
+        info.step = step;
+        info.bestAuc = bestAuc;
+        info.lastLoss = lastLoss;
+        info.backboneId = m_backbone.id();
+        info.configYaml = effectiveYaml(cfg);
+        std::ostringstream out;
+        out << rng;
+        info.rngState = out.str();
+        info.dropoutState = model->temporal->dropoutState();
+        model::saveCheckpoint(path, *model, &optimizer, info);
+    };
+
+    const auto t0 = std::chrono::steady_clock::now();
+    int64_t clipsDone = 0;
+    const int64_t k = std::max<int64_t>(1, L / 8);
+    model->train();
+    for (int epoch = startEpoch; epoch < tc.epochs; ++epoch) {
+        std::vector<std::size_t> order(windows.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::shuffle(order.begin(), order.end(), rng);
+        double lossSum = 0;
+        for (int64_t s = 0; s < stepsPerEpoch; ++s) {
+            const int64_t b0 = s * B, nb = std::min<int64_t>(B, int64_t(order.size()) - b0);
+            torch::Tensor x = torch::zeros({nb, L, D});
+            torch::Tensor valid = torch::zeros({nb, L}, torch::kBool);
+            torch::Tensor y = torch::zeros({nb, L});
+            torch::Tensor vy = torch::zeros({nb});
+            float* xp = x.data_ptr<float>();
+            bool* vp = valid.data_ptr<bool>();
+            float* yp = y.data_ptr<float>();
+            for (int64_t b = 0; b < nb; ++b) {
+                const Window w = windows[order[std::size_t(b0 + b)]];
+                const TrainVideo& v = train[std::size_t(w.video)];
+                const int64_t n = std::min(L, v.frames - w.start);
+                auto row = [&](int64_t frame) { return v.features.data() + frame * D; };
+                for (int64_t j = 0; j < n; ++j) {
+                    std::memcpy(xp + (b * L + j) * D, row(w.start + j), sizeof(float) * std::size_t(D));
+                    vp[b * L + j] = true;
+                    if (!v.frameLabels.empty())
+                        yp[b * L + j] = v.frameLabels[std::size_t(w.start + j)] ? 1.f : 0.f;
+                }
+                vy[b] = v.videoLabel == 1 ? 1.f : 0.f;
+                if (sup != SupervisionMode::NormalOnly || n < 4 || std::uniform_int_distribution<int>(0, 1)(rng) == 0)
+                    continue;
+                // A pseudo-anomaly on the segment [a, a + m) of this window.
+                const int64_t m = std::max<int64_t>(2, n / 2);
+                const int64_t a = std::uniform_int_distribution<int64_t>(0, n - m)(rng);
+                const int kind = transforms[std::uniform_int_distribution<std::size_t>(0, transforms.size() - 1)(rng)];
+                std::vector<float> seg(std::size_t(m * D));
+                const int64_t speed = kind == 0 ? std::uniform_int_distribution<int64_t>(2, 4)(rng) : 1;
+                for (int64_t j = 0; j < m; ++j) {
+                    int64_t src = w.start + a + j;
+                    if (kind == 0)
+                        src = std::min(v.frames - 1, w.start + a + j * speed);
+                    else if (kind == 1)
+                        src = w.start + a + (m - 1 - j);
+                    std::memcpy(seg.data() + j * D, row(src), sizeof(float) * std::size_t(D));
+                }
+                if (kind == 2) {
+                    std::vector<int64_t> perm(static_cast<std::size_t>(m));
+                    std::iota(perm.begin(), perm.end(), 0);
+                    std::shuffle(perm.begin(), perm.end(), rng);
+                    for (int64_t j = 0; j < m; ++j)
+                        std::memcpy(seg.data() + j * D, row(w.start + a + perm[std::size_t(j)]), sizeof(float) * std::size_t(D));
+                } else if (kind == 3) {
+                    const TrainVideo& o = train[std::size_t(normalVideos[std::uniform_int_distribution<std::size_t>(0, normalVideos.size() - 1)(rng)])];
+                    const int64_t os = std::uniform_int_distribution<int64_t>(0, std::max<int64_t>(0, o.frames - m))(rng);
+                    for (int64_t j = 0; j < m; ++j)
+                        for (int d = 0; d < D; ++d)
+                            seg[std::size_t(j * D + d)] = 0.5f * seg[std::size_t(j * D + d)] +
+                                                          0.5f * o.features[std::size_t(std::min(o.frames - 1, os + j) * D + d)];
+                }
+                std::memcpy(xp + (b * L + a) * D, seg.data(), sizeof(float) * seg.size());
+                for (int64_t j = 0; j < m; ++j)
+                    yp[b * L + a + j] = 1.f;
+            }
+
+            const double lr = learningRate(tc, step, totalSteps, warmupSteps);
+            for (auto& group : optimizer.param_groups())
+                static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
+            torch::Tensor v = model::normalizeRows(model->temporal->forward(x, valid));
+            torch::Tensor p = model::abnormalProbability(v, model->prompts->genericFeatures(), scale).clamp(1e-6, 1 - 1e-6);
+            torch::Tensor vf = valid.to(torch::kFloat);
+            torch::Tensor loss;
+            if (sup == SupervisionMode::Video) {
+                const int64_t kk = std::min<int64_t>(k, vf.sum(1).min().item<int64_t>());
+                torch::Tensor top = std::get<0>(p.masked_fill(valid.logical_not(), 0).topk(std::max<int64_t>(1, kk), 1)).mean(1);
+                loss = torch::binary_cross_entropy(top, vy);
+            } else {
+                torch::Tensor bce = -(y * torch::log(p) + (1 - y) * torch::log(1 - p));
+                loss = (bce * vf).sum() / vf.sum();
+            }
+            if (tc.smoothnessWeight > 0 && L > 1) {
+                torch::Tensor pair = vf.slice(1, 1) * vf.slice(1, 0, L - 1);
+                torch::Tensor d = (p.slice(1, 1) - p.slice(1, 0, L - 1)).pow(2) * pair;
+                loss = loss + tc.smoothnessWeight * d.sum() / pair.sum().clamp_min(1);
+            }
+            optimizer.zero_grad();
+            loss.backward();
+            torch::nn::utils::clip_grad_norm_(model->parameters(), 1.0);
+            optimizer.step();
+            ++step;
+            clipsDone += nb;
+            const double l = loss.item<double>();
+            lossSum += l;
+            if (progress) {
+                TrainProgress pr;
+                pr.epoch = epoch + 1;
+                pr.epochs = tc.epochs;
+                pr.step = step;
+                pr.totalSteps = totalSteps;
+                pr.loss = l;
+                pr.lr = lr;
+                const double sec = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+                pr.clipsPerSecond = sec > 0 ? double(clipsDone) / sec : 0;
+                if (!progress(pr)) {
+                    result.cancelled = true;
+                    result.steps = step;
+                    return result;
+                }
+            }
+        }
+        const double epochLoss = lossSum / double(stepsPerEpoch);
+        result.epochLoss.push_back(epochLoss);
+        result.epochsDone = epoch + 1;
+
+        double auc = -1;
+        if (!validation.empty()) {
+            model->eval();
+            std::vector<float> scores;
+            std::vector<uint8_t> labels;
+            {
+                torch::NoGradGuard ng;
+                torch::Tensor g = model->prompts->genericFeatures();
+                for (const auto& v : validation) {
+                    if (v.frameLabels.empty())
+                        continue;
+                    torch::Tensor f = torch::from_blob(const_cast<float*>(v.features.data()), {v.frames, D});
+                    torch::Tensor vt = model::normalizeRows(model::temporalFeatures(*model->temporal, f, L, cfg.stride));
+                    torch::Tensor p = model::abnormalProbability(vt, g, scale).contiguous();
+                    scores.insert(scores.end(), p.data_ptr<float>(), p.data_ptr<float>() + p.numel());
+                    labels.insert(labels.end(), v.frameLabels.begin(), v.frameLabels.end());
+                }
+            }
+            model->train();
+            auc = rocAuc(scores, labels);
+            result.validationAuc.push_back(auc);
+            if (auc > bestAuc) {
+                bestAuc = auc;
+                result.bestAuc = auc;
+                if (checkpoints) {
+                    saveTo(bestPath, epoch + 1, epochLoss);
+                    result.bestCheckpoint = bestPath;
+                }
+            }
+        }
+        if (checkpoints && ((epoch + 1) % std::max(1, tc.checkpointEvery) == 0 || epoch + 1 == tc.epochs)) {
+            saveTo(lastPath, epoch + 1, epochLoss);
+            result.lastCheckpoint = lastPath;
+        }
+        result.steps = step;
+        if (progress) {
+            TrainProgress pr;
+            pr.epoch = epoch + 1;
+            pr.epochs = tc.epochs;
+            pr.step = step;
+            pr.totalSteps = totalSteps;
+            pr.loss = epochLoss;
+            pr.lr = learningRate(tc, std::max<int64_t>(0, step - 1), totalSteps, warmupSteps);
+            pr.epochEnd = true;
+            pr.validationAuc = auc;
+            const double sec = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            pr.clipsPerSecond = sec > 0 ? double(clipsDone) / sec : 0;
+            if (!progress(pr)) {
+                result.cancelled = epoch + 1 < tc.epochs;
+                return result;
+            }
+        }
+    }
+    result.steps = step;
+    return result;
+}
+
+} // namespace vaclip::train

@@ -1,0 +1,104 @@
+#pragma once
+// Training of the temporal transformer and the prompt context on cached CLIP features.
+//
+//   std::vector<TrainVideo> train = ...;  // feature_data.h: loadSplitFeatures(config, backbone, "train")
+//   Trainer trainer(config, backbone);
+//   TrainResult r = trainer.run(train, validation, [&](const TrainProgress& p) {
+//       std::printf("epoch %d step %lld loss %.4f\n", p.epoch, (long long)p.step, p.loss);
+//       return !stopRequested;            // false stops within one optimiser step (< 1 s)
+//   });
+//
+// What a step does: a batch of `training.batch_size` windows (clip_length frames, windows as in
+// model/windowing.h) -> temporal transformer -> V (unit) -> per-frame abnormal probability
+// p_t = softmax(s * [cos(V_t, T_normal), cos(V_t, T_abnormal)])[1] with T_* the generic prompts
+// encoded with the learned context (s = CLIP's logit scale) -> loss -> AdamW.
+// Supervision (training.supervision; auto = frame labels if any video has them, else video labels
+// if both classes occur, else normal_only):
+//   frame        binary cross-entropy of p_t against the frame labels (padded frames masked)
+//   video        multiple-instance learning: BCE of the mean of the top-k p_t of a window
+//                (k = max(1, L / 8)) against its video's label
+//   normal_only  windows of normal videos; half of them turned into pseudo-anomalies on a random
+//                segment of L/2 frames (training.pseudo_anomalies: skip_frames = 2-4x speed-up,
+//                reverse, shuffle, paste_patches = the segment blended 50/50 with another video's
+//                frames — a feature-space paste, as only pooled embeddings are trained on); frame
+//                BCE with the segment labelled abnormal
+//   pixel        not supported (needs mask-level training on patch tokens): an error
+// plus smoothness_weight * mean((p_t - p_{t-1})^2). Learning rate: linear warm-up over
+// warmup_epochs, then cosine decay to 0 over the remaining steps.
+//
+// Reproducibility: parameters are initialised, windows shuffled, pseudo-anomalies drawn and
+// dropout sampled from generators seeded with training.seed and owned by this run (no global
+// state). Checkpoints (model/vad_model.h) go to training.checkpoint_dir/last.ckpt every
+// checkpoint_every epochs and at the end, with the optimizer and generator states, so a resumed
+// run (training.resume) continues exactly as the uninterrupted one would have. With validation
+// videos, every epoch scores them and best.ckpt keeps the highest frame AUC.
+// Threads: training.threads sets LibTorch's intra-op threads (process-wide) when > 0.
+// Thread safety: one run() at a time per Trainer; different Trainers may run on different threads.
+
+#include "config/config.h"
+#include "model/backbone.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace vaclip::train {
+
+/// One video's cached features and labels.
+struct TrainVideo {
+    std::string name;
+    int64_t frames = 0;
+    int dim = 0;
+    std::vector<float> features;      ///< frames * dim, CLIP embeddings (not normalised)
+    std::vector<uint8_t> frameLabels; ///< empty or frames values (1 = anomalous)
+    int videoLabel = -1;              ///< 1 anomalous, 0 normal, -1 unknown
+};
+
+struct TrainProgress {
+    int epoch = 0;          ///< 1-based
+    int epochs = 0;
+    int64_t step = 0;       ///< optimiser steps so far (whole run)
+    int64_t totalSteps = 0;
+    double loss = 0;        ///< this step's loss
+    double lr = 0;
+    double clipsPerSecond = 0;
+    bool epochEnd = false;  ///< the call after an epoch's last step (loss = epoch mean)
+    double validationAuc = -1;
+};
+/// Return false to stop.
+using TrainCallback = std::function<bool(const TrainProgress&)>;
+
+struct TrainResult {
+    bool cancelled = false;
+    int epochsDone = 0;
+    int64_t steps = 0;
+    SupervisionMode supervision = SupervisionMode::Auto;  ///< what auto resolved to
+    std::vector<double> epochLoss;      ///< mean loss per epoch run in this call
+    std::vector<double> validationAuc;  ///< per epoch run in this call, when validating
+    double bestAuc = -1;
+    std::string lastCheckpoint, bestCheckpoint;  ///< "" when none written
+    int resumedFromEpoch = 0;           ///< 0 = fresh start
+};
+
+class Trainer {
+public:
+    Trainer(Config config, model::Backbone backbone);
+    ~Trainer();
+    /// Throws vaclip::Error on bad data (dimension mismatch with the backbone, labels of the wrong
+    /// length, no windows), an unsupported supervision or an unusable checkpoint to resume.
+    TrainResult run(const std::vector<TrainVideo>& train, const std::vector<TrainVideo>& validation = {},
+                    const TrainCallback& progress = {});
+
+private:
+    Config m_config;
+    model::Backbone m_backbone;
+};
+
+/// Which supervision `auto` means for these videos.
+SupervisionMode resolveSupervision(SupervisionMode requested, const std::vector<TrainVideo>& videos);
+
+/// Frame-level ROC AUC with ties counted half (Mann-Whitney); -1 when one class is missing.
+double rocAuc(const std::vector<float>& scores, const std::vector<uint8_t>& labels);
+
+} // namespace vaclip::train
