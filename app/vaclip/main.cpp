@@ -21,6 +21,8 @@ int main(int argc, char** argv)
     vaclip::cli::addInfoCommand(app);
     vaclip::cli::addImportCommand(app);
     vaclip::cli::addCheckConfigCommand(app);
+    vaclip::cli::addTrainCommand(app);
+    vaclip::cli::addTestCommand(app);
     vaclip::cli::addExtractCommand(app);
     vaclip::cli::addEmbedCommand(app);
     vaclip::cli::addEvaluateCommand(app);
