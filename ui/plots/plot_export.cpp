@@ -15,6 +15,9 @@
 #include <filesystem>
 #include <memory>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace vaclip::plots {
 
 namespace {
@@ -30,6 +33,15 @@ void ensureApplication()
         return;
     if (!std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY") && !std::getenv("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (!std::getenv("XDG_RUNTIME_DIR")) {
+        // Without it Qt warns on stderr ("XDG_RUNTIME_DIR not set") in every CLI run; give it the
+        // private folder it would pick anyway.
+        const std::string dir = "/tmp/runtime-" + std::to_string(::getuid());
+        ::mkdir(dir.c_str(), 0700);
+        struct stat st {};
+        if (::stat(dir.c_str(), &st) == 0 && st.st_uid == ::getuid() && (st.st_mode & 0777) == 0700)
+            qputenv("XDG_RUNTIME_DIR", QByteArray::fromStdString(dir));
+    }
     static int argc = 1;
     static char name[] = "vaclip";
     static char* argv[] = {name, nullptr};
