@@ -2,6 +2,8 @@
 #include "commands.h"
 #include "common/error.h"
 #include "config/config.h"
+#include "eval/evaluator.h"
+#include "eval/report.h"
 #include "infer/scorer.h"
 #include "io/atomic_file.h"
 #include "io/npy.h"
@@ -53,8 +55,7 @@ void addTestCommand(CLI::App& app)
                 "prompt_tracks.npy [frames, prompts] and winner.npy [frames].");
     cmd->callback([o] {
         Config cfg = loadConfig(o->config);
-        if (cfg.training.threads > 0)
-            setComputeThreads(cfg.training.threads);
+        setComputeThreads(cfg.training.threads);  // 0 = all cores
         std::vector<std::string> prompts = o->prompts.empty() ? cfg.semanticPrompts : o->prompts;
         if (prompts.empty())
             prompts = cfg.genericPrompts.abnormal;
@@ -143,21 +144,34 @@ void addTestCommand(CLI::App& app)
         for (int64_t i = 0; i < P; ++i)
             std::cout << "  prompt " << i << " '" << prompts[std::size_t(i)] << "' wins " << wins[std::size_t(i)]
                       << " frames\n";
-        // Quick frame AUC here; the full report (AP, video level, bootstrap, plots) is vaclip evaluate's.
-        std::vector<uint8_t> all;
-        bool complete = true;
-        for (const auto& l : labels) {
-            complete &= !l.empty();
-            all.insert(all.end(), l.begin(), l.end());
+        // Evaluation against the ground truth (core/eval, the same as `vaclip evaluate`), when every
+        // test video has frame labels. Scores are already smoothed as testing.smoothing says.
+        bool complete = !labels.empty();
+        for (std::size_t i = 0; i < labels.size(); ++i)
+            complete &= int64_t(labels[i].size()) == s.videoOffsets[i + 1] - s.videoOffsets[i];
+        if (complete) {
+            std::vector<eval::VideoScores> ev;
+            for (std::size_t i = 0; i < test.size(); ++i)
+                ev.push_back({test[i].name,
+                              std::vector<double>(s.scores.begin() + s.videoOffsets[i], s.scores.begin() + s.videoOffsets[i + 1]),
+                              labels[i]});
+            eval::EvalOptions eo;
+            eo.bootstrap.samples = cfg.evaluation.bootstrapSamples;
+            eo.bootstrap.seed = cfg.evaluation.bootstrapSeed;
+            const eval::EvaluationResult er = eval::evaluate(ev, eo);
+            eval::ReportInputs ri;
+            ri.gtPath = cfg.dataset.meta;
+            ri.dataset = "meta";
+            ri.predPath = (fs::path(outDir) / "frame_scores.npy").string();
+            ri.config = fs::absolute(o->config).string();
+            eval::writeReport((fs::path(outDir) / "evaluation").string(), ri, er, nullptr);
+            std::cout << eval::summaryTable(er, nullptr);
+        } else {
+            std::cout << "not evaluated: some test videos have no frame ground truth\n";
         }
-        if (complete && all.size() == s.scores.size()) {
-            const double auc = train::rocAuc(s.scores, all);
-            if (auc >= 0)
-                std::cout << "frame AUC (micro) " << auc << "\n";
-        }
-        std::cout << "results: " << outDir << "\nfull evaluation: vaclip evaluate --gt_path " << cfg.dataset.meta
-                  << " --pred_path " << (fs::path(outDir) / "frame_scores.npy").string() << " --output_dir "
-                  << (fs::path(outDir) / "evaluation").string() << "\n";
+        std::cout << "results: " << outDir << (complete ? " (report in evaluation/)" : "")
+                  << "\nplots: vaclip evaluate --gt_path " << cfg.dataset.meta << " --pred_path "
+                  << (fs::path(outDir) / "scores.json").string() << " --plot_curves\n";
     });
 }
 

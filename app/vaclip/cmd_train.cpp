@@ -45,8 +45,7 @@ void addTrainCommand(CLI::App& app)
             cfg.training.epochs = o->epochs;
         if (o->resume)
             cfg.training.resume = true;
-        if (cfg.training.threads > 0)
-            setComputeThreads(cfg.training.threads);
+        setComputeThreads(cfg.training.threads);  // 0 = all cores
         std::cout << torchRuntimeSummary() << "\n";
         model::Backbone backbone = model::Backbone::load(cfg.backbone.path);
         auto train = train::loadSplitFeatures(cfg, backbone.id(), cfg.dataset.trainSplit);
