@@ -125,6 +125,25 @@ TEST_F(EvaluateCli, ConcatenatedNpySmoothingAndTrapezoidAp)
     EXPECT_FALSE(fs::exists(dir.file("out2/roc.png"))) << "no plots unless asked";
 }
 
+TEST_F(EvaluateCli, ReadsTheScoresJsonOfVaclipTest)
+{
+    // The layout `vaclip test` writes: {"videos": [{"video_path": ..., "scores": [...]}, ...]}.
+    nlohmann::json j;
+    j["format"] = "vaclip-test-scores";
+    j["videos"] = nlohmann::json::array();
+    for (int v = 0; v < 5; ++v)
+        j["videos"].push_back({{"video_path", "v" + std::to_string(v)},
+                               {"scores", readNpy(dir.file("pred/v" + std::to_string(v) + ".npy")).toDoubles()}});
+    vaclip::test::writeText(dir.file("scores.json"), j.dump());
+    const auto r = evaluate("--gt_path meta.json --pred_path scores.json --output_dir out5 --video_score topk_mean "
+                            "--top_k 1");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    const nlohmann::json m = metrics("out5");
+    EXPECT_NEAR(value(m["frame_micro"]["auc"]), ref["micro_auc"].get<double>(), 1e-9);
+    EXPECT_NEAR(value(m["video_level"]["auc"]), ref["video_auc"].get<double>(), 1e-9) << "top-1 mean = max";
+    EXPECT_EQ(m["options"]["video_score"]["mode"], "topk_mean");
+}
+
 TEST_F(EvaluateCli, ConfigGivesDefaultsAndOptionsWin)
 {
     vaclip::test::writeText(dir.file("eval.yaml"), "dataset:\n  meta: meta.json\n"
