@@ -153,14 +153,18 @@ TEST_F(EvaluateCli, ConfigGivesDefaultsAndOptionsWin)
     auto r = evaluate("eval.yaml --pred_path all.npy --output_dir out3");
     ASSERT_EQ(r.exitCode, 0) << r.output;
     nlohmann::json m = metrics("out3");
-    EXPECT_NEAR(value(m["frame_micro"]["auc"]), ref["smoothed_auc"].get<double>(), 1e-9);
+    // testing.smoothing describes what `vaclip test` already applied: recorded, never applied twice.
+    EXPECT_NEAR(value(m["frame_micro"]["auc"]), ref["micro_auc"].get<double>(), 1e-9);
+    EXPECT_EQ(m["options"]["postprocess"]["applied"], "none");
+    EXPECT_EQ(m["options"]["postprocess"]["config_testing_smoothing"]["gaussian_sigma"], 2.0);
     EXPECT_EQ(m["frame_micro"]["ci"]["samples"], 50);
     EXPECT_EQ(m["frame_micro"]["ci"]["seed"], 3);
     EXPECT_NE(m["inputs"]["config"].get<std::string>().find("eval.yaml"), std::string::npos);
-    r = evaluate("--config eval.yaml --pred_path all.npy --output_dir out4 --gaussian_sigma 0");
+    r = evaluate("--config eval.yaml --pred_path all.npy --output_dir out4 --gaussian_sigma 2 --bootstrap_samples 0");
     ASSERT_EQ(r.exitCode, 0) << r.output;
     m = metrics("out4");
-    EXPECT_NEAR(value(m["frame_micro"]["auc"]), ref["micro_auc"].get<double>(), 1e-9) << "the option overrides";
+    EXPECT_NEAR(value(m["frame_micro"]["auc"]), ref["smoothed_auc"].get<double>(), 1e-9) << "asked explicitly";
+    EXPECT_TRUE(m["frame_micro"]["ci"].is_null()) << "the option overrides the config's bootstrap_samples";
 }
 
 TEST_F(EvaluateCli, BadInputsExitOneNamingTheProblem)

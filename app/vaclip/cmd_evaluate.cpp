@@ -54,6 +54,7 @@ void run(const EvaluateOptions& cli, const CLI::App* cmd)
     const std::string configPath = !o.config.empty() ? o.config : o.configPositional;
     bool plots = o.plotCurves;
     std::vector<std::string> requested;
+    std::vector<std::pair<std::string, double>> configSmoothing;
     if (!configPath.empty()) {
         // The config supplies defaults; options on the command line win.
         const Config cfg = loadConfig(configPath);
@@ -64,10 +65,10 @@ void run(const EvaluateOptions& cli, const CLI::App* cmd)
             o.predPath = (fs::path("results") / stem / "frame_scores.npy").string();
         if (o.outputDir.empty())
             o.outputDir = (fs::path("results") / stem / "evaluation").string();
-        if (!given(cmd, "--gaussian_sigma"))
-            o.gaussianSigma = cfg.testing.smoothing.gaussianSigma;
-        if (!given(cmd, "--moving_average"))
-            o.movingAverage = cfg.testing.smoothing.movingAverage;
+        // testing.smoothing is NOT applied again: `vaclip test` already smoothed the scores it
+        // wrote. It is recorded in metrics.json; --gaussian_sigma / --moving_average add more.
+        configSmoothing = {{"gaussian_sigma", cfg.testing.smoothing.gaussianSigma},
+                           {"moving_average", cfg.testing.smoothing.movingAverage}};
         if (!given(cmd, "--bootstrap_samples"))
             o.bootstrapSamples = cfg.evaluation.bootstrapSamples;
         if (!given(cmd, "--bootstrap_seed"))
@@ -114,7 +115,7 @@ void run(const EvaluateOptions& cli, const CLI::App* cmd)
         pixel = std::make_unique<eval::PixelEvaluation>(eval::evaluatePixelMaps(gt, o.pixelMaps, po));
     }
 
-    eval::ReportInputs in{o.gtPath, gt.dataset, o.predPath, o.pixelMaps, configPath};
+    eval::ReportInputs in{o.gtPath, gt.dataset, o.predPath, o.pixelMaps, configPath, configSmoothing};
     std::vector<std::string> files = eval::writeReport(o.outputDir, in, result, pixel.get());
     if (plots) {
         const std::vector<std::string> p = writeEvaluationPlots(o.outputDir, result);
@@ -142,7 +143,8 @@ void addEvaluateCommand(CLI::App& app)
         "evaluate", "Frame, video and pixel metrics of predicted scores against ground truth; reports and plots");
     cmd->add_option("config", o->configPositional, "a YAML config (same as --config)");
     cmd->add_option("--config,-c", o->config,
-                    "YAML config: dataset.meta, testing.smoothing and evaluation.* give defaults");
+                    "YAML config: dataset.meta and evaluation.* give defaults (testing.smoothing is "
+                    "recorded, not re-applied: vaclip test already smoothed its scores)");
     cmd->add_option("--gt_path,--gt-path", o->gtPath,
                     "ground truth: a meta.json, a dataset root (see --dataset) or a folder of per-video label files");
     cmd->add_option("--pred_path,--pred-path", o->predPath,

@@ -113,6 +113,14 @@ std::string metricsJson(const ReportInputs& in, const EvaluationResult& r, const
           {"gaussian_sigma", o.post.gaussianSigma},
           {"moving_average", o.post.movingAverage},
           {"minmax", o.post.minMax},
+          {"config_testing_smoothing",
+           in.configSmoothing.empty() ? json(nullptr) : [&] {
+               json c = json::object();
+               for (const auto& kv : in.configSmoothing)
+                   c[kv.first] = kv.second;
+               c["note"] = "applied by vaclip test to the scores it wrote; not applied again here";
+               return c;
+           }()},
           {"definition", "per video, in this order: scipy.ndimage.gaussian_filter1d(sigma, mode=reflect, truncate=4), "
                          "uniform_filter1d(window, mode=reflect), (x - min) / (max - min); 0 / false = off"}}},
         {"video_score",

@@ -22,6 +22,7 @@
 #include "eval/pixel_maps.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace vaclip::eval {
@@ -32,6 +33,8 @@ struct ReportInputs {
     std::string predPath;
     std::string pixelMaps;    ///< "" when none
     std::string config;       ///< the YAML config the options came from, "" when none
+    /// The config's testing.smoothing (already applied by `vaclip test`, not by evaluate).
+    std::vector<std::pair<std::string, double>> configSmoothing;
 };
 
 /// Writes metrics.json, per_video.csv, roc.csv and pr.csv into `outDir` (created if needed).
