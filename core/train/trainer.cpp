@@ -232,6 +232,12 @@ TrainResult Trainer::run(const std::vector<TrainVideo>& train, const std::vector
         model::saveCheckpoint(path, *model, &optimizer, info);
     };
 
+    // Without learnable context (n_ctx 0) the generic text features are constants: encode once.
+    torch::Tensor frozenGeneric;
+    if (model->prompts->parameters().empty()) {
+        torch::NoGradGuard ng;
+        frozenGeneric = model->prompts->genericFeatures();
+    }
     const auto t0 = std::chrono::steady_clock::now();
     int64_t clipsDone = 0;
     const int64_t k = std::max<int64_t>(1, L / 8);
@@ -301,7 +307,8 @@ TrainResult Trainer::run(const std::vector<TrainVideo>& train, const std::vector
             for (auto& group : optimizer.param_groups())
                 static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
             torch::Tensor v = model::normalizeRows(model->temporal->forward(x, valid));
-            torch::Tensor p = model::abnormalProbability(v, model->prompts->genericFeatures(), scale).clamp(1e-6, 1 - 1e-6);
+            torch::Tensor g = frozenGeneric.defined() ? frozenGeneric : model->prompts->genericFeatures();
+            torch::Tensor p = model::abnormalProbability(v, g, scale).clamp(1e-6, 1 - 1e-6);
             torch::Tensor vf = valid.to(torch::kFloat);
             torch::Tensor loss;
             if (sup == SupervisionMode::Video) {
