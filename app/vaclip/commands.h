@@ -11,6 +11,7 @@ namespace vaclip::cli {
 void addInfoCommand(CLI::App& app);
 void addImportCommand(CLI::App& app);
 void addCheckConfigCommand(CLI::App& app);
+void addSynthCommand(CLI::App& app);
 void addTrainCommand(CLI::App& app);
 void addTestCommand(CLI::App& app);
 void addExtractCommand(CLI::App& app);

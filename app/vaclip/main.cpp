@@ -21,6 +21,7 @@ int main(int argc, char** argv)
     vaclip::cli::addInfoCommand(app);
     vaclip::cli::addImportCommand(app);
     vaclip::cli::addCheckConfigCommand(app);
+    vaclip::cli::addSynthCommand(app);
     vaclip::cli::addTrainCommand(app);
     vaclip::cli::addTestCommand(app);
     vaclip::cli::addExtractCommand(app);
