@@ -27,6 +27,7 @@ struct ExtractArgs {
     std::string split = "all";
     std::vector<std::string> videos;
     bool tokens = false;
+    double reuseThreshold = 0;
 };
 
 std::atomic<bool> g_interrupted{false};
@@ -130,6 +131,7 @@ void runExtract(const ExtractArgs& a)
     p.batchSize = cfg.features.batchSize;
     p.patchTokens = a.tokens || cfg.testing.pixelMaps;
     p.threads = cfg.training.threads;
+    p.reuseThreshold = a.reuseThreshold;
     auto extractor = FeatureExtractor::fromBackbone(cfg.backbone.path, p);
 
     const bool terminal = isatty(fileno(stderr)) != 0;
@@ -145,9 +147,9 @@ void runExtract(const ExtractArgs& a)
     std::signal(SIGINT, previous);
     printer.finish();
 
-    std::size_t warnings = 0;
+    int64_t reused = 0;
     for (const VideoExtraction& v : r.videos) {
-        warnings += v.warnings.size();
+        reused += v.framesReused;
         if (v.outcome == VideoOutcome::Rebuilt)
             std::printf("  rebuilt %s: %s\n", v.videoPath.c_str(), v.rebuildReason.c_str());
         for (const std::string& w : v.warnings)
@@ -159,6 +161,8 @@ void runExtract(const ExtractArgs& a)
                 r.count(VideoOutcome::Extracted), r.count(VideoOutcome::Resumed), r.count(VideoOutcome::Reused),
                 r.count(VideoOutcome::Rebuilt), r.failed.size(), (long long)r.framesEncoded, duration(r.seconds).c_str(),
                 r.seconds > 0 ? double(r.framesEncoded) / r.seconds : 0.0);
+    if (reused > 0)
+        std::printf("%lld frames reused the previous encoded frame's features (--reuse-threshold)\n", (long long)reused);
     std::fflush(stdout);
     for (std::size_t i = 1; i < r.failed.size(); ++i)
         std::fprintf(stderr, "vaclip: failed: %s\n", r.failed[i].c_str());
@@ -192,6 +196,10 @@ void addExtractCommand(CLI::App& app)
         ->capture_default_str();
     cmd->add_option("--video", args->videos, "extract these videos or image folders instead of dataset.meta");
     cmd->add_flag("--tokens", args->tokens, "also store projected patch tokens (implied by testing.pixel_maps)");
+    cmd->add_option("--reuse-threshold", args->reuseThreshold,
+                    "static cameras: a frame whose 224x224 crop differs from the last encoded one by less than this "
+                    "mean level (0-255) reuses its features (0 = off, exact; cached separately)")
+        ->check(CLI::Range(0.0, 255.0));
     cmd->footer("Cached features are reused; a stale or corrupt cache file is rebuilt; an interrupted run\n"
                 "(Ctrl-C, a killed job) resumes at its last chunk. Shards split a dataset over a job array:\n"
                 "  sbatch --array=0-7 --wrap 'vaclip extract --config c.yaml --shard $SLURM_ARRAY_TASK_ID/8'\n"

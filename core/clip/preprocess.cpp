@@ -247,6 +247,13 @@ void ClipPreprocessor::run(const Image& image, float* out) const
 {
     thread_local Image crop;
     resizeCrop(image, crop);
+    normalize(crop, out);
+}
+
+void ClipPreprocessor::normalize(const Image& crop, float* out) const
+{
+    if (crop.width != m_size || crop.height != m_size || crop.rgb.size() < std::size_t(m_size) * m_size * 3)
+        throw Error(ErrorCode::InvalidArgument, "CLIP preprocessing: normalize() needs an S x S crop");
     const std::size_t plane = std::size_t(m_size) * m_size;
     const uint8_t* p = crop.rgb.data();
     float* r = out;

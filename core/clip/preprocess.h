@@ -84,6 +84,8 @@ public:
     void run(const Image& image, float* out) const;
     /// RGB8 image -> the S x S RGB8 crop (before ToTensor/Normalize). `out`'s buffer is reused.
     void resizeCrop(const Image& image, Image& out) const;
+    /// The second half of run(): an S x S crop -> out[3 * S * S] (ToTensor + Normalize).
+    void normalize(const Image& crop, float* out) const;
 
 private:
     struct Plan;

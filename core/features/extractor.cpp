@@ -30,6 +30,7 @@ double secondsSince(Clock::time_point t0)
 /// Preprocessed frames handed from the decoding thread to the encoder.
 struct DecodedBatch {
     std::vector<int64_t> indices;  ///< frame index of each image
+    std::vector<int64_t> reused;   ///< decoded frames not encoded (reuseThreshold), before indices' last
     std::vector<float> pixels;     ///< indices.size() * 3 * S * S, normalised CHW per frame
     std::vector<std::string> warnings;
     double fps = 0;                ///< the video's frame rate
@@ -159,6 +160,14 @@ struct FeatureExtractor::Impl {
     {
     }
 
+    std::string preprocessingId() const
+    {
+        if (params.reuseThreshold <= 0)
+            return pre.id();
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "-reuse%g", params.reuseThreshold);
+        return pre.id() + buf;
+    }
     VideoPlan plan(const std::string& path) const;
     VideoExtraction run(const VideoPlan& plan, RunState& state);
     void produce(const std::string& path, int64_t start, int64_t frameCount, BatchQueue& queue) const;
@@ -168,7 +177,7 @@ VideoPlan FeatureExtractor::Impl::plan(const std::string& path) const
 {
     VideoPlan p;
     p.path = path;
-    p.key = FeatureKey{videoContentId(path), backboneId, pre.id(), params.patchTokens};
+    p.key = FeatureKey{videoContentId(path), backboneId, preprocessingId(), params.patchTokens};
     std::string why;
     p.cached = cache.open(p.key, &why);
     if (p.cached) {
@@ -200,11 +209,25 @@ void FeatureExtractor::Impl::produce(const std::string& path, int64_t start, int
         if (start > 0)
             reader->seek(start);
         Frame frame;
+        Image crop, lastEncoded;
+        const int S = pre.size();
         batch.pixels.resize(batchSize * per);
         while (reader->next(frame)) {
             if (frame.index >= frameCount)
                 break;
-            pre.run(frame.image, batch.pixels.data() + batch.indices.size() * per);
+            pre.resizeCrop(frame.image, crop);
+            if (params.reuseThreshold > 0 && !lastEncoded.empty()) {
+                uint64_t sum = 0;
+                for (std::size_t k = 0; k < crop.rgb.size(); ++k)
+                    sum += uint64_t(std::abs(int(crop.rgb[k]) - int(lastEncoded.rgb[k])));
+                if (double(sum) / double(std::size_t(S) * S * 3) < params.reuseThreshold) {
+                    batch.reused.push_back(frame.index);
+                    continue;
+                }
+            }
+            if (params.reuseThreshold > 0)
+                std::swap(lastEncoded, crop);  // crop's old buffer is overwritten next time
+            pre.normalize(params.reuseThreshold > 0 ? lastEncoded : crop, batch.pixels.data() + batch.indices.size() * per);
             batch.indices.push_back(frame.index);
             if (batch.indices.size() == batchSize) {
                 for (std::string& w : reader->takeWarnings())
@@ -306,12 +329,39 @@ VideoExtraction FeatureExtractor::Impl::run(const VideoPlan& plan, RunState& sta
                                               + std::to_string(nextRow) + " (the next run resumes there)");
     };
 
+    // Fills frames [nextRow, upTo) with the last encoded features: reused frames silently,
+    // frames the decoder skipped with a warning.
+    std::deque<int64_t> reused;
+    auto fillTo = [&](int64_t upTo, const uint16_t* e, const uint16_t* t) {
+        int64_t skipped = 0;
+        const int64_t from = nextRow, source = lastEmb.empty() ? upTo : nextRow - 1;
+        while (nextRow < upTo) {
+            while (!reused.empty() && reused.front() < nextRow)
+                reused.pop_front();
+            if (!reused.empty() && reused.front() == nextRow) {
+                reused.pop_front();
+                ++out.framesReused;
+            } else {
+                ++skipped;
+            }
+            appendRow(lastEmb.empty() ? e : lastEmb.data(), lastEmb.empty() ? t : lastTok.data());
+            ++state.framesDone;
+            if (chunk.frames >= params.chunkFrames)
+                flushChunk();
+        }
+        if (skipped > 0)
+            out.warnings.push_back(quoted(plan.path) + ": " + std::to_string(skipped) + " frame(s) in " + std::to_string(from)
+                                   + ".." + std::to_string(upTo - 1) + " not decoded; features of frame "
+                                   + std::to_string(source) + " used");
+    };
+
     c10::InferenceMode guard;
     std::vector<uint16_t> emb, tok;
     double fps = 0;
     for (;;) {
         DecodedBatch batch = queue.pop();
         fps = std::max(fps, batch.fps);
+        reused.insert(reused.end(), batch.reused.begin(), batch.reused.end());
         for (std::string& w : batch.warnings)
             out.warnings.push_back(std::move(w));
         const int64_t n = int64_t(batch.indices.size());
@@ -356,13 +406,8 @@ VideoExtraction FeatureExtractor::Impl::run(const VideoPlan& plan, RunState& sta
                 const int64_t index = batch.indices[std::size_t(i + k)];
                 const uint16_t* e = emb.data() + std::size_t(k) * std::size_t(d);
                 const uint16_t* t = nt > 0 ? tok.data() + std::size_t(k) * std::size_t(nt * d) : nullptr;
-                if (index > nextRow) {  // frames the decoder skipped: repeat the nearest decoded one
-                    out.warnings.push_back(quoted(plan.path) + ": frames " + std::to_string(nextRow) + ".."
-                                           + std::to_string(index - 1) + " not decoded; features of frame "
-                                           + std::to_string(lastEmb.empty() ? index : nextRow - 1) + " used");
-                    while (nextRow < index)
-                        appendRow(lastEmb.empty() ? e : lastEmb.data(), lastEmb.empty() ? t : lastTok.data());
-                }
+                if (index > nextRow)  // reused or undecodable frames: repeat the nearest encoded one
+                    fillTo(index, e, t);
                 appendRow(e, t);
                 lastEmb.assign(e, e + d);
                 if (t)
@@ -371,7 +416,7 @@ VideoExtraction FeatureExtractor::Impl::run(const VideoPlan& plan, RunState& sta
                     flushChunk();
             }
             i += m;
-            state.framesDone += m;
+            state.framesDone += m;  // plus the filled frames, counted in fillTo
             state.framesEncoded += m;
             out.framesEncoded += m;
             if (!state.report(plan.path, nextRow, plan.frames))
@@ -386,14 +431,7 @@ VideoExtraction FeatureExtractor::Impl::run(const VideoPlan& plan, RunState& sta
     }
     if (lastEmb.empty())
         throw Error(ErrorCode::Format, quoted(plan.path) + ": no frame could be decoded");
-    if (nextRow < plan.frames) {
-        out.warnings.push_back(quoted(plan.path) + ": frames " + std::to_string(nextRow) + ".."
-                               + std::to_string(plan.frames - 1) + " not decoded; features of frame "
-                               + std::to_string(nextRow - 1) + " used");
-        state.framesDone += plan.frames - nextRow;
-        while (nextRow < plan.frames)
-            appendRow(lastEmb.data(), lastTok.data());
-    }
+    fillTo(plan.frames, nullptr, nullptr);
     flushChunk();
     FeatureVideoInfo info;
     info.videoPath = plan.path;
@@ -427,11 +465,14 @@ FeatureExtractor::~FeatureExtractor() = default;
 
 const ExtractionParams& FeatureExtractor::params() const { return m_impl->params; }
 const std::string& FeatureExtractor::backboneId() const { return m_impl->backboneId; }
-std::string FeatureExtractor::preprocessingId() const { return m_impl->pre.id(); }
+std::string FeatureExtractor::preprocessingId() const
+{
+    return m_impl->preprocessingId();
+}
 
 FeatureKey FeatureExtractor::keyFor(const std::string& videoPath) const
 {
-    return FeatureKey{videoContentId(videoPath), m_impl->backboneId, m_impl->pre.id(), m_impl->params.patchTokens};
+    return FeatureKey{videoContentId(videoPath), m_impl->backboneId, m_impl->preprocessingId(), m_impl->params.patchTokens};
 }
 
 VideoExtraction FeatureExtractor::extractVideo(const std::string& videoPath, const ExtractionProgressFn& progress)

@@ -58,6 +58,11 @@ struct ExtractionParams {
     double maxBatchSeconds = 0.5; ///< target encoder time per forward (cancellation latency)
     int queueBatches = 2;         ///< decoded batches buffered ahead of the encoder
     std::string backboneId;       ///< overrides the model's id ("" = ClipIdentity::backboneId)
+    /// Static-camera shortcut, 0 = off: a frame whose S x S crop differs from the last *encoded*
+    /// frame's by less than this mean absolute difference (in 0..255 levels) reuses its features
+    /// instead of being encoded. It changes the features (see bench_extract for the error), so it
+    /// is part of the cache key: preprocessing id "clip-bicubic-224-reuse1.5".
+    double reuseThreshold = 0;
 };
 
 struct ExtractionProgress {
@@ -89,6 +94,7 @@ struct VideoExtraction {
     VideoOutcome outcome = VideoOutcome::Extracted;
     int64_t frames = 0;           ///< rows in the cache file
     int64_t framesEncoded = 0;    ///< frames run through the encoder in this run
+    int64_t framesReused = 0;     ///< frames given the previous encoded frame's features (reuseThreshold)
     int64_t resumedFrom = 0;      ///< first frame encoded in this run (0 unless resumed)
     std::string rebuildReason;    ///< why the old file was not trusted (Rebuilt)
     std::vector<std::string> warnings;  ///< decoder warnings, filled gaps
@@ -130,7 +136,7 @@ public:
 
     const ExtractionParams& params() const;
     const std::string& backboneId() const;
-    std::string preprocessingId() const;  ///< "clip-bicubic-224"
+    std::string preprocessingId() const;  ///< "clip-bicubic-224" (+ "-reuse<threshold>")
     /// The cache key of a video (hashes parts of its content: videoContentId).
     FeatureKey keyFor(const std::string& videoPath) const;
 
