@@ -149,7 +149,8 @@ TEST_F(EvaluateCli, ConfigGivesDefaultsAndOptionsWin)
     vaclip::test::writeText(dir.file("eval.yaml"), "dataset:\n  meta: meta.json\n"
                                                    "testing:\n  smoothing:\n    gaussian_sigma: 2\n"
                                                    "evaluation:\n  bootstrap_samples: 50\n  bootstrap_seed: 3\n"
-                                                   "  plot_curves: false\n");
+                                                   "  plot_curves: false\n  ap_definition: trapezoid\n"
+                                                   "  video_score: topk_mean\n  top_k: 3\n");
     auto r = evaluate("eval.yaml --pred_path all.npy --output_dir out3");
     ASSERT_EQ(r.exitCode, 0) << r.output;
     nlohmann::json m = metrics("out3");
@@ -157,6 +158,9 @@ TEST_F(EvaluateCli, ConfigGivesDefaultsAndOptionsWin)
     EXPECT_NEAR(value(m["frame_micro"]["auc"]), ref["micro_auc"].get<double>(), 1e-9);
     EXPECT_EQ(m["options"]["postprocess"]["applied"], "none");
     EXPECT_EQ(m["options"]["postprocess"]["config_testing_smoothing"]["gaussian_sigma"], 2.0);
+    EXPECT_NEAR(value(m["frame_micro"]["ap"]), ref["micro_ap_trapezoid"].get<double>(), 1e-9);
+    EXPECT_EQ(m["options"]["video_score"]["mode"], "topk_mean");
+    EXPECT_EQ(m["options"]["video_score"]["top_k"], 3);
     EXPECT_EQ(m["frame_micro"]["ci"]["samples"], 50);
     EXPECT_EQ(m["frame_micro"]["ci"]["seed"], 3);
     EXPECT_NE(m["inputs"]["config"].get<std::string>().find("eval.yaml"), std::string::npos);

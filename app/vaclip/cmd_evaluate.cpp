@@ -73,6 +73,12 @@ void run(const EvaluateOptions& cli, const CLI::App* cmd)
             o.bootstrapSamples = cfg.evaluation.bootstrapSamples;
         if (!given(cmd, "--bootstrap_seed"))
             o.bootstrapSeed = cfg.evaluation.bootstrapSeed;
+        if (!given(cmd, "--ap"))
+            o.ap = toString(cfg.evaluation.apDefinition);
+        if (!given(cmd, "--video_score"))
+            o.videoScore = toString(cfg.evaluation.videoScore);
+        if (!given(cmd, "--top_k"))
+            o.topK = cfg.evaluation.topK;
         plots = plots || cfg.evaluation.plotCurves;
         requested = cfg.evaluation.metrics;
     }

@@ -36,12 +36,18 @@ enum class SupervisionMode { Auto, Frame, Video, Pixel, NormalOnly };
 enum class ScoringMode { MaxCosine, SoftmaxVsNormal, CalibratedMax };
 /// Whether test prompts are encoded as typed, or wrapped in the learned generic context.
 enum class PromptMode { Plain, LearnedContext };
+/// Which area under the precision-recall curve evaluation reports as AP (docs/evaluation.md).
+enum class ApDefinition { Step, Trapezoid };
+/// How evaluation turns a video's frame scores into one video score.
+enum class VideoScoreMode { Max, TopKMean };
 
 /// The YAML spelling of each choice ("learned", "normal_only", "max_cosine", ...).
 const char* toString(TemporalPosition value);
 const char* toString(SupervisionMode value);
 const char* toString(ScoringMode value);
 const char* toString(PromptMode value);
+const char* toString(ApDefinition value);
+const char* toString(VideoScoreMode value);
 
 /// generic_prompts: the normal/abnormal prompt pair whose context is learned in training.
 struct GenericPrompts {
@@ -122,6 +128,9 @@ struct EvaluationConfig {
     int bootstrapSamples = 1000;    ///< resamples for confidence intervals; 0 = none
     std::uint64_t bootstrapSeed = 42;
     bool plotCurves = true;
+    ApDefinition apDefinition = ApDefinition::Step;
+    VideoScoreMode videoScore = VideoScoreMode::Max;
+    int topK = 1;                   ///< frames averaged by topk_mean
 };
 
 /// Every setting. The top-level keys keep the research code's names (clip_length, stride, ...).

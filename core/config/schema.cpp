@@ -48,6 +48,24 @@ const char* toString(PromptMode value)
     return "?";
 }
 
+const char* toString(ApDefinition value)
+{
+    switch (value) {
+    case ApDefinition::Step: return "step";
+    case ApDefinition::Trapezoid: return "trapezoid";
+    }
+    return "?";
+}
+
+const char* toString(VideoScoreMode value)
+{
+    switch (value) {
+    case VideoScoreMode::Max: return "max";
+    case VideoScoreMode::TopKMean: return "topk_mean";
+    }
+    return "?";
+}
+
 const char* toString(ConfigValueType type)
 {
     switch (type) {
@@ -83,6 +101,8 @@ template <> std::vector<ScoringMode> enumValues()
     return {ScoringMode::MaxCosine, ScoringMode::SoftmaxVsNormal, ScoringMode::CalibratedMax};
 }
 template <> std::vector<PromptMode> enumValues() { return {PromptMode::Plain, PromptMode::LearnedContext}; }
+template <> std::vector<ApDefinition> enumValues() { return {ApDefinition::Step, ApDefinition::Trapezoid}; }
+template <> std::vector<VideoScoreMode> enumValues() { return {VideoScoreMode::Max, VideoScoreMode::TopKMean}; }
 
 template <typename E> std::vector<std::string> enumWords()
 {
@@ -328,6 +348,12 @@ std::vector<Field> buildTable()
                 "random seed of the bootstrap"),
         boolean("evaluation.plot_curves", VACLIP_KEY(evaluation.plotCurves),
                 "write ROC and precision-recall curves as data and plots"),
+        choice("evaluation.ap_definition", VACLIP_KEY(evaluation.apDefinition),
+               "AP reported: step = sklearn average_precision_score; trapezoid = auc(recall, precision)"),
+        choice("evaluation.video_score", VACLIP_KEY(evaluation.videoScore),
+               "a video's score for video-level AUC/AP: max of its frames, or mean of its top_k frames"),
+        integer("evaluation.top_k", VACLIP_KEY(evaluation.topK), between(1, 1000000),
+                "frames averaged by video_score topk_mean"),
     };
     for (Field& f : t) {
         if (f.info.path == "backbone.device")
