@@ -12,6 +12,7 @@
 #include "synth/dataset.h"
 #include "synth/render.h"
 #include "synth/rng.h"
+#include "synth/samples.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -388,4 +389,56 @@ TEST(SynthCli, WritesAWorldThatInfoChecks)
                          + " --size 48x48 --quiet");
     EXPECT_EQ(r.exitCode, 0) << r.output;
     EXPECT_TRUE(fs::exists(gallery));
+}
+
+TEST(SynthSamples, PretrainingSamplesCoverBothWorldsAndEveryKind)
+{
+    SampleOptions o;
+    o.size = 64;
+    std::set<std::string> worlds;
+    std::set<int> kinds;
+    int single = 0, singleMentioned = 0;
+    for (uint64_t i = 0; i < 160; ++i) {
+        const Sample s = sampleImage(1000 + i, o);
+        ASSERT_EQ(s.frames.size(), 1u);
+        ASSERT_EQ(s.frames[0].width, 64);
+        ASSERT_FALSE(s.caption.empty());
+        EXPECT_NE(std::find(s.captions.begin(), s.captions.end(), s.caption), s.captions.end());
+        worlds.insert(worldName(s.world));
+        for (ActorKind k : s.kinds)
+            kinds.insert(int(k));
+        if (s.kinds.size() == 1) {
+            ++single;
+            const std::string phrase = actorPhrases(s.kinds[0]).front();
+            singleMentioned += s.captions.front().find(phrase) != std::string::npos ? 1 : 0;
+        }
+    }
+    EXPECT_EQ(worlds.size(), 2u);
+    EXPECT_EQ(kinds.size(), std::size_t(kActorKindCount));
+    EXPECT_GT(single, 40);
+    EXPECT_GE(singleMentioned, single * 9 / 10) << singleMentioned << " of " << single;
+    // deterministic
+    EXPECT_EQ(sampleImage(77, o).frames[0].rgb, sampleImage(77, o).frames[0].rgb);
+    EXPECT_EQ(sampleImage(77, o).caption, sampleImage(77, o).caption);
+}
+
+TEST(SynthSamples, ClipsAreConsecutiveFramesOfTheActor)
+{
+    SampleOptions o;
+    o.size = 64;
+    o.singleActorFraction = 1.0;
+    o.emptyFraction = 0.0;
+    int withKind = 0, described = 0;
+    for (uint64_t i = 0; i < 12; ++i) {
+        const Sample c = sampleClip(500 + i, o, 6);
+        ASSERT_EQ(c.frames.size(), 6u);
+        EXPECT_NE(c.frames[0].rgb, c.frames[5].rgb);   // noise and motion
+        if (!c.kinds.empty()) {
+            ++withKind;
+            described += c.captions.front().find(actorPhrases(c.kinds[0]).front()) != std::string::npos ? 1 : 0;
+        }
+    }
+    EXPECT_GT(withKind, 6);
+    EXPECT_GE(described, withKind - 1);
+    EXPECT_THROW(sampleClip(1, o, 0), Error);
 }
