@@ -4,6 +4,11 @@
 #include "config/config.h"
 #include "eval/evaluator.h"
 #include "eval/report.h"
+#include "eval/pixel_maps.h"
+#include "data/ground_truth.h"
+#include "data/meta.h"
+#include "features/feature_cache.h"
+#include "infer/pixel_maps.h"
 #include "infer/scorer.h"
 #include "io/atomic_file.h"
 #include "io/npy.h"
@@ -144,6 +149,39 @@ void addTestCommand(CLI::App& app)
         for (int64_t i = 0; i < P; ++i)
             std::cout << "  prompt " << i << " '" << prompts[std::size_t(i)] << "' wins " << wins[std::size_t(i)]
                       << " frames\n";
+        // Pixel maps from cached patch tokens (testing.pixel_maps), at the size of the video's masks
+        // (else the backbone's input size), named as vaclip evaluate --pixel_maps expects.
+        std::unique_ptr<eval::PixelEvaluation> pixel;
+        if (cfg.testing.pixelMaps) {
+            LoadMetaOptions mo;
+            mo.root = cfg.dataset.root;
+            const DatasetMeta meta = loadMeta(cfg.dataset.meta, mo);
+            FeatureCache cache(cfg.features.cacheDir);
+            const std::string mapsDir = (fs::path(outDir) / "pixel_maps").string();
+            bool anyMasks = false;
+            for (const VideoEntry& e : meta.split(cfg.dataset.testSplit)) {
+                FeatureKey key{videoContentId(e.absolutePath), backbone.id(), train::preprocessingId(cfg), true};
+                std::string why;
+                auto f = cache.open(key, &why);
+                if (!f)
+                    throw Error(ErrorCode::NotFound, "pixel maps: no patch tokens cached for " + e.videoPath + " (" + why +
+                                                         "); run vaclip extract --tokens");
+                int height = cfg.backbone.inputSize, width = cfg.backbone.inputSize;
+                try {
+                    const FrameMasks masks = loadFrameMasks(e, f->frames());
+                    height = masks.height, width = masks.width, anyMasks = true;
+                } catch (const Error&) {
+                    // no pixel ground truth for this video: maps at the input size
+                }
+                auto maps = infer::videoPixelMaps(*f, pf, 1.0 / cfg.testing.softmaxTemperature, height, width, 4.0);
+                writeNpy(eval::pixelMapPath(mapsDir, e.videoPath),
+                         NpyArray::fromFloats(maps, {f->frames(), int64_t(height), int64_t(width)}));
+            }
+            std::cout << "pixel maps: " << mapsDir << "\n";
+            if (anyMasks)
+                pixel = std::make_unique<eval::PixelEvaluation>(
+                    eval::evaluatePixelMaps(loadGroundTruthSet(cfg.dataset.meta), mapsDir));
+        }
         // Evaluation against the ground truth (core/eval, the same as `vaclip evaluate`), when every
         // test video has frame labels. Scores are already smoothed as testing.smoothing says.
         bool complete = !labels.empty();
@@ -164,8 +202,10 @@ void addTestCommand(CLI::App& app)
             ri.dataset = "meta";
             ri.predPath = (fs::path(outDir) / "frame_scores.npy").string();
             ri.config = fs::absolute(o->config).string();
-            eval::writeReport((fs::path(outDir) / "evaluation").string(), ri, er, nullptr);
-            std::cout << eval::summaryTable(er, nullptr);
+            if (pixel)
+                ri.pixelMaps = (fs::path(outDir) / "pixel_maps").string();
+            eval::writeReport((fs::path(outDir) / "evaluation").string(), ri, er, pixel.get());
+            std::cout << eval::summaryTable(er, pixel.get());
         } else {
             std::cout << "not evaluated: some test videos have no frame ground truth\n";
         }
