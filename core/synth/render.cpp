@@ -101,6 +101,7 @@ RenderedFrame SceneRenderer::render(int index) const
     for (const ActorSpec& a : m_spec.actors)
         byId[a.id] = &a;
     std::map<int, VisibleActor> vis;
+    int64_t anomalousPixels = 0;
     for (int y = 0; y < H; ++y) {
         for (int x = 0; x < W; ++x) {
             const int id = out.owners[std::size_t(y) * W + x];
@@ -128,15 +129,23 @@ RenderedFrame SceneRenderer::render(int index) const
             v.y1 = std::max(v.y1, y);
             if (v.anomalous) {
                 out.anomalyMask[std::size_t(y) * W + x] = 1;
-                out.anomalous = true;
+                ++anomalousPixels;
             }
         }
     }
+    // A sliver of an actor at the frame edge is not an event yet: below the threshold the frame
+    // is normal and its mask empty (so labels and masks always agree).
+    if (anomalousPixels >= minAnomalyPixels(W, H))
+        out.anomalous = true;
+    else
+        std::fill(out.anomalyMask.begin(), out.anomalyMask.end(), uint8_t(0));
     for (auto& kv : vis)
         out.visible.push_back(kv.second);
     out.caption = captionFor(m_spec.layout, out.visible, W, H, hashCombine(m_spec.seed, uint64_t(index)));
     return out;
 }
+
+int64_t minAnomalyPixels(int width, int height) { return std::max<int64_t>(4, int64_t(width) * height / 1000); }
 
 RenderedFrame render(const SceneSpec& spec, int frameIndex) { return SceneRenderer(spec).render(frameIndex); }
 

@@ -13,7 +13,9 @@
 // in the last bit of a few pixels). Frames may be rendered in any order.
 // Time: frame i is at t = i / spec.fps seconds.
 // Masks: a pixel belongs to the actor that covers at least half of it and is drawn last (nearest);
-// shadows belong to nobody. anomalyMask marks pixels of actors anomalous at t (actors.h).
+// shadows belong to nobody. anomalyMask marks pixels of actors anomalous at t (actors.h) when
+// there are at least minAnomalyPixels() of them (an actor just peeking in at the frame edge does
+// not make the frame anomalous); otherwise it is all zero and the frame is normal.
 // Thread safety: render() is const and may be called from several threads at once.
 
 #include "io/image.h"
@@ -40,7 +42,7 @@ struct RenderedFrame {
     Image image;                        ///< RGB8, spec.width x spec.height
     std::vector<int32_t> owners;        ///< per pixel, row-major: actor id or 0 (background)
     std::vector<uint8_t> anomalyMask;   ///< per pixel 0/1: owned by an actor anomalous now
-    bool anomalous = false;             ///< any anomalyMask pixel
+    bool anomalous = false;             ///< any anomalyMask pixel (>= minAnomalyPixels)
     std::vector<VisibleActor> visible;  ///< actors owning at least one pixel, in id order
     std::string caption;                ///< one natural caption (captions.h), chosen by seed+frame
 };
@@ -56,6 +58,9 @@ private:
     SceneSpec m_spec;
     std::shared_ptr<const Canvas> m_background;   // shared by scenes with the same layout and size
 };
+
+/// Anomalous pixels a frame needs to count as anomalous: max(4, 0.1% of the frame).
+int64_t minAnomalyPixels(int width, int height);
 
 /// One-shot convenience (backgrounds are cached per layout and size, so stills are cheap).
 RenderedFrame render(const SceneSpec& spec, int frameIndex);
