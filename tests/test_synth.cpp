@@ -159,6 +159,16 @@ TEST(SynthRender, AnomalousActorsAreAtLeastTwoPatchesTallAtBackboneSize)
                     EXPECT_TRUE(f.anomalous);
                 }
             }
+            // every kind fits in the frame top to bottom (not cut by the edges)
+            for (int k = 1; k < kActorKindCount; ++k) {
+                for (uint64_t seed = 1; seed <= 3; ++seed) {
+                    const RenderedFrame f = render(makeImageSpec(w, scene, {ActorKind(k)}, 128, 128, seed), 0);
+                    const VisibleActor* v = findVisible(f, 1);
+                    ASSERT_NE(v, nullptr);
+                    EXPECT_GT(v->y0, 0) << worldName(w) << scene << " " << actorKindName(ActorKind(k)) << " seed " << seed;
+                    EXPECT_LT(v->y1, 127) << worldName(w) << scene << " " << actorKindName(ActorKind(k)) << " seed " << seed;
+                }
+            }
         }
     }
 }

@@ -29,7 +29,7 @@ SceneLayout campusPlaza()
     L.areaX1 = 9;
     L.areaZ0 = 6.5;
     L.areaZ1 = 24;
-    L.anomalyZ0 = 7.0;
+    L.anomalyZ0 = 7.4;
     L.anomalyZ1 = 12.5;
     L.mainHeadingDeg = 0;
     L.headingSpreadDeg = 180;
@@ -97,15 +97,15 @@ SceneLayout walkwayAcross()
     L.camera = {7.5, 36.0, 25.0, 0.0};
     L.textureSeed = 404;
     L.ground = {{GroundKind::Grass, -1e9, 1e9, -1e9, 1e9, {0.36f, 0.52f, 0.25f}, 1.0, 0.0, false},
-                {GroundKind::Concrete, -1e9, 1e9, 8.8, 14.2, {0.76f, 0.74f, 0.7f}, 0.9, 0.0, true}};
-    L.benches = {{-3.0, 7.6, 1.8, true}};
-    L.props = {{Prop::LampPost, -4.0, 15.2}, {Prop::LampPost, 3.5, 15.2}, {Prop::Bin, 2.0, 7.9}};
+                {GroundKind::Concrete, -1e9, 1e9, 7.6, 12.8, {0.76f, 0.74f, 0.7f}, 0.9, 0.0, true}};
+    L.benches = {{-3.0, 6.9, 1.8, true}};
+    L.props = {{Prop::LampPost, -4.0, 13.8}, {Prop::LampPost, 3.5, 13.8}, {Prop::Bin, 2.0, 7.0}};
     L.areaX0 = -9;
     L.areaX1 = 9;
-    L.areaZ0 = 9.2;
-    L.areaZ1 = 13.8;
-    L.anomalyZ0 = 9.4;
-    L.anomalyZ1 = 13.4;
+    L.areaZ0 = 8.0;
+    L.areaZ1 = 12.4;
+    L.anomalyZ0 = 8.2;
+    L.anomalyZ1 = 11.6;
     L.mainHeadingDeg = 0;
     L.headingSpreadDeg = 15;
     L.crowdMin = 2;
