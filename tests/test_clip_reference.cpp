@@ -251,3 +251,31 @@ TEST(ClipReference, DeepPromptsChangeTheOutputAndCarryGradients)
     if (cfg.transformerLayers > 1)
         EXPECT_THROW(clip->encodeTextFromEmbeddings(emb, eot, &bad), Error);
 }
+
+TEST(ClipReference, TiledInferencePathEqualsTheAutogradPath)
+{
+    // Without autograd the blocks run tiled (clip_layers.h); with it, OpenAI's plain sequence.
+    // Sizes chosen so the attention and the MLP both take several tiles, the last one partial.
+    ClipConfig c = loadClip(tiny("hf"))->config();
+    c.imageResolution = 224;
+    c.visionPatchSize = 8;        // 785 tokens: ~3 images per attention tile
+    c.visionMlpWidth = 4096;      // 512 token rows per MLP tile
+    torch::manual_seed(5);
+    ClipModel m(c);
+    {
+        torch::NoGradGuard g;
+        for (auto& p : m->parameters())
+            p.normal_(0, 0.05).requires_grad_(false);
+    }
+    const torch::Tensor images = torch::randn({7, 3, c.imageResolution, c.imageResolution});
+    const torch::Tensor ids = npyLong(tiny("text_token_ids.npy"));
+    ASSERT_TRUE(torch::GradMode::is_enabled());
+    const VisualTokens plain = m->encodeImageTokens(images);  // grad mode: plain path
+    const torch::Tensor plainText = m->encodeText(ids);
+    c10::InferenceMode guard;
+    const VisualTokens tiled = m->encodeImageTokens(images);
+    const double scale = plain.projected[0].abs().max().item<double>();
+    EXPECT_LT(maxAbsDiff(tiled.projected[0], plain.projected[0]), 1e-5 * std::max(1.0, scale));
+    EXPECT_LT(maxAbsDiff(tiled.embedding, plain.embedding), 1e-5 * std::max(1.0, scale));
+    EXPECT_LT(maxAbsDiff(m->encodeText(ids), plainText), 1e-5);
+}

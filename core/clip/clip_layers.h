@@ -23,6 +23,7 @@ class LayerNormImpl : public torch::nn::Module {
 public:
     LayerNormImpl(int64_t width, double eps);
     torch::Tensor forward(const torch::Tensor& x);
+    double eps() const { return m_eps; }
 
     torch::Tensor weight, bias;
 
@@ -38,6 +39,7 @@ public:
     MultiheadAttentionImpl(int64_t width, int64_t heads);
     /// x [B, L, W]; mask undefined or additive [L, L] (-inf where not allowed). -> [B, L, W]
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& mask = {});
+    int64_t heads() const { return m_heads; }
 
     torch::Tensor in_proj_weight, in_proj_bias;  // OpenAI names: [3W, W], [3W]
     torch::nn::Linear out_proj{nullptr};
@@ -58,10 +60,14 @@ public:
 TORCH_MODULE(Mlp);
 
 /// x + attn(ln_1(x)), then x + mlp(ln_2(x)).
+/// Without autograd (InferenceMode / NoGradGuard, float32, x not requiring grad) forward() takes
+/// forwardInference(): the same function tiled for the caches, with no full-size intermediates
+/// but the output (same values up to float rounding, ~1e-6 relative).
 class ResidualAttentionBlockImpl : public torch::nn::Module {
 public:
     ResidualAttentionBlockImpl(int64_t width, int64_t heads, int64_t mlpWidth, double eps);
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& mask = {});
+    torch::Tensor forwardInference(const torch::Tensor& x, const torch::Tensor& mask = {});
 
     MultiheadAttention attn{nullptr};
     LayerNorm ln_1{nullptr}, ln_2{nullptr};
