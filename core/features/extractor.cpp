@@ -153,10 +153,11 @@ struct FeatureExtractor::Impl {
     std::string backboneId;
     clip::ClipPreprocessor pre;
     FeatureCache cache;
-    double secondsPerFrame = 0;  ///< running estimate of encoder time per frame
+    int64_t forwardFrames = 0;   ///< frames per encoder forward (adapted to maxBatchSeconds)
 
     Impl(std::shared_ptr<clip::ClipModelImpl> m, const ExtractionParams& p)
-        : model(std::move(m)), params(p), pre(p.inputSize), cache(p.cacheDir)
+        : model(std::move(m)), params(p), pre(p.inputSize), cache(p.cacheDir),
+          forwardFrames(std::min(4, p.batchSize))
     {
     }
 
@@ -367,12 +368,11 @@ VideoExtraction FeatureExtractor::Impl::run(const VideoPlan& plan, RunState& sta
         const int64_t n = int64_t(batch.indices.size());
         int64_t i = 0;
         while (i < n) {
-            // Keep each forward below maxBatchSeconds so that a stop request is seen in time.
-            int64_t m = n - i;
-            if (secondsPerFrame > 0)
-                m = std::min<int64_t>(m, std::max<int64_t>(1, int64_t(params.maxBatchSeconds / secondsPerFrame)));
-            else
-                m = 1;
+            // Forwards of forwardFrames frames, kept near maxBatchSeconds so that a stop request
+            // is seen in time: doubled while a forward takes under half of it, halved above 1.5x.
+            // (Sizing from time per frame alone would lock at 1 under load: a forward has a large
+            // fixed cost, which makes single frames look expensive.)
+            const int64_t m = std::min<int64_t>(n - i, forwardFrames);
             const auto t0 = Clock::now();
             torch::Tensor x = torch::from_blob(batch.pixels.data() + std::size_t(i) * per, {m, 3, S, S}, torch::kFloat32);
             emb.clear();
@@ -393,8 +393,11 @@ VideoExtraction FeatureExtractor::Impl::run(const VideoPlan& plan, RunState& sta
             } catch (const c10::Error& e) {
                 throw Error(ErrorCode::Unsupported, quoted(plan.path) + ": the image encoder failed: " + e.what_without_backtrace());
             }
-            const double spf = secondsSince(t0) / double(m);
-            secondsPerFrame = secondsPerFrame > 0 ? 0.7 * secondsPerFrame + 0.3 * spf : spf;
+            const double took = secondsSince(t0);
+            if (m == forwardFrames && took < 0.5 * params.maxBatchSeconds)
+                forwardFrames = std::min<int64_t>(forwardFrames * 2, params.batchSize);
+            else if (took > 1.5 * params.maxBatchSeconds)
+                forwardFrames = std::max<int64_t>(1, forwardFrames / 2);
             if (chunk.dim == 0) {
                 chunk.dim = int(d);
                 chunk.tokens = int(nt);

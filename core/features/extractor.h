@@ -21,8 +21,9 @@
 // frame (the first decoded frame for a gap at the start) and a warning in VideoExtraction::warnings.
 //
 // Cancellation: the progress callback runs on the calling thread after every encoder batch, and
-// the encoder batch is kept below `maxBatchSeconds` of work (adaptively, never more than
-// batchSize frames), so returning false stops within about that long. The chunk in progress is
+// encoder forwards are sized to take about `maxBatchSeconds` (doubling from 4 frames while
+// faster, halving while slower, at most batchSize), so returning false stops within about that
+// long (longer only when a single frame takes more, e.g. ViT-L on a slow CPU). The chunk in progress is
 // written first, so the next run resumes exactly there. extract() then returns with
 // `cancelled` set; extractVideo() throws vaclip::Error(ErrorCode::Cancelled).
 //
@@ -55,7 +56,7 @@ struct ExtractionParams {
     bool patchTokens = false;     ///< also store projected patch tokens [1 + N, D] per frame
     int threads = 0;              ///< LibTorch intra-op threads; 0 = all cores
     int64_t chunkFrames = 256;    ///< frames per resumable chunk file
-    double maxBatchSeconds = 0.5; ///< target encoder time per forward (cancellation latency)
+    double maxBatchSeconds = 1.0; ///< target encoder time per forward (cancellation latency)
     int queueBatches = 2;         ///< decoded batches buffered ahead of the encoder
     std::string backboneId;       ///< overrides the model's id ("" = ClipIdentity::backboneId)
     /// Static-camera shortcut, 0 = off: a frame whose S x S crop differs from the last *encoded*
