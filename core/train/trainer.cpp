@@ -167,8 +167,11 @@ TrainResult Trainer::run(const std::vector<TrainVideo>& train, const std::vector
             continue;
         if (sup == SupervisionMode::NormalOnly && (v.videoLabel == 1 || std::any_of(v.frameLabels.begin(), v.frameLabels.end(), [](uint8_t l) { return l; })))
             continue;
-        for (int64_t s : model::windowStarts(v.frames, L, cfg.stride))
-            windows.push_back({int(i), s});
+        if (sup == SupervisionMode::Video)
+            windows.push_back({int(i), 0});  // the bag is the whole video (see below)
+        else
+            for (int64_t s : model::windowStarts(v.frames, L, cfg.stride))
+                windows.push_back({int(i), s});
     }
     if (windows.empty())
         throw Error(ErrorCode::InvalidArgument, std::string("no training windows: no video fits supervision '") +
@@ -240,7 +243,6 @@ TrainResult Trainer::run(const std::vector<TrainVideo>& train, const std::vector
     }
     const auto t0 = std::chrono::steady_clock::now();
     int64_t clipsDone = 0;
-    const int64_t k = std::max<int64_t>(1, L / 8);
     model->train();
     for (int epoch = startEpoch; epoch < tc.epochs; ++epoch) {
         std::vector<std::size_t> order(windows.size());
@@ -249,15 +251,32 @@ TrainResult Trainer::run(const std::vector<TrainVideo>& train, const std::vector
         double lossSum = 0;
         for (int64_t s = 0; s < stepsPerEpoch; ++s) {
             const int64_t b0 = s * B, nb = std::min<int64_t>(B, int64_t(order.size()) - b0);
-            torch::Tensor x = torch::zeros({nb, L, D});
-            torch::Tensor valid = torch::zeros({nb, L}, torch::kBool);
-            torch::Tensor y = torch::zeros({nb, L});
+            // Rows of the batch: the windows themselves, or in video mode every non-overlapping
+            // window of each video in the batch (bag[r] = which video a row belongs to).
+            std::vector<Window> rows;
+            std::vector<int64_t> bag;
+            for (int64_t b = 0; b < nb; ++b) {
+                const Window w = windows[order[std::size_t(b0 + b)]];
+                if (sup == SupervisionMode::Video) {
+                    for (int64_t st : model::windowStarts(train[std::size_t(w.video)].frames, L, L)) {
+                        rows.push_back({w.video, st});
+                        bag.push_back(b);
+                    }
+                } else {
+                    rows.push_back(w);
+                    bag.push_back(b);
+                }
+            }
+            const int64_t nr = int64_t(rows.size());
+            torch::Tensor x = torch::zeros({nr, L, D});
+            torch::Tensor valid = torch::zeros({nr, L}, torch::kBool);
+            torch::Tensor y = torch::zeros({nr, L});
             torch::Tensor vy = torch::zeros({nb});
             float* xp = x.data_ptr<float>();
             bool* vp = valid.data_ptr<bool>();
             float* yp = y.data_ptr<float>();
-            for (int64_t b = 0; b < nb; ++b) {
-                const Window w = windows[order[std::size_t(b0 + b)]];
+            for (int64_t b = 0; b < nr; ++b) {
+                const Window w = rows[std::size_t(b)];
                 const TrainVideo& v = train[std::size_t(w.video)];
                 const int64_t n = std::min(L, v.frames - w.start);
                 auto row = [&](int64_t frame) { return v.features.data() + frame * D; };
@@ -267,7 +286,7 @@ TrainResult Trainer::run(const std::vector<TrainVideo>& train, const std::vector
                     if (!v.frameLabels.empty())
                         yp[b * L + j] = v.frameLabels[std::size_t(w.start + j)] ? 1.f : 0.f;
                 }
-                vy[b] = v.videoLabel == 1 ? 1.f : 0.f;
+                vy[bag[std::size_t(b)]] = v.videoLabel == 1 ? 1.f : 0.f;
                 if (sup != SupervisionMode::NormalOnly || n < 4 || std::uniform_int_distribution<int>(0, 1)(rng) == 0)
                     continue;
                 // A pseudo-anomaly on the segment [a, a + m) of this window.
@@ -312,9 +331,20 @@ TrainResult Trainer::run(const std::vector<TrainVideo>& train, const std::vector
             torch::Tensor vf = valid.to(torch::kFloat);
             torch::Tensor loss;
             if (sup == SupervisionMode::Video) {
-                const int64_t kk = std::min<int64_t>(k, vf.sum(1).min().item<int64_t>());
-                torch::Tensor top = std::get<0>(p.masked_fill(valid.logical_not(), 0).topk(std::max<int64_t>(1, kk), 1)).mean(1);
-                loss = torch::binary_cross_entropy(top, vy);
+                // Multiple-instance learning: a video is a bag of frames; the mean of its top-k
+                // abnormal probabilities (k = max(1, frames / 16)) is trained towards its label.
+                std::vector<torch::Tensor> tops;
+                int64_t r0 = 0;
+                for (int64_t b = 0; b < nb; ++b) {
+                    int64_t r1 = r0;
+                    while (r1 < nr && bag[std::size_t(r1)] == b)
+                        ++r1;
+                    torch::Tensor pv = p.slice(0, r0, r1).masked_select(valid.slice(0, r0, r1));
+                    const int64_t kb = std::max<int64_t>(1, pv.numel() / 16);
+                    tops.push_back(std::get<0>(pv.topk(kb)).mean());
+                    r0 = r1;
+                }
+                loss = torch::binary_cross_entropy(torch::stack(tops), vy);
             } else {
                 torch::Tensor bce = -(y * torch::log(p) + (1 - y) * torch::log(1 - p));
                 loss = (bce * vf).sum() / vf.sum();
@@ -329,7 +359,7 @@ TrainResult Trainer::run(const std::vector<TrainVideo>& train, const std::vector
             torch::nn::utils::clip_grad_norm_(model->parameters(), 1.0);
             optimizer.step();
             ++step;
-            clipsDone += nb;
+            clipsDone += nr;
             const double l = loss.item<double>();
             lossSum += l;
             if (progress) {

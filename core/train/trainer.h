@@ -15,8 +15,9 @@
 // Supervision (training.supervision; auto = frame labels if any video has them, else video labels
 // if both classes occur, else normal_only):
 //   frame        binary cross-entropy of p_t against the frame labels (padded frames masked)
-//   video        multiple-instance learning: BCE of the mean of the top-k p_t of a window
-//                (k = max(1, L / 8)) against its video's label
+//   video        multiple-instance learning with the whole video as the bag: a step takes
+//                batch_size videos, each as its non-overlapping windows; BCE of the mean of the
+//                video's top-k p_t (k = max(1, frames / 16)) against its label
 //   normal_only  windows of normal videos; half of them turned into pseudo-anomalies on a random
 //                segment of L/2 frames (training.pseudo_anomalies: skip_frames = 2-4x speed-up,
 //                reverse, shuffle, paste_patches = the segment blended 50/50 with another video's
