@@ -6,6 +6,7 @@
 #include "plots/plot_export.h"
 
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <set>
@@ -36,6 +37,23 @@ std::string plotStem(const std::string& video, std::set<std::string>& used)
     return u;
 }
 
+/// Drops curve points closer than `eps` (in both coordinates, axes in [0, 1]) to the last kept
+/// one: a 10^5-point ROC curve drawn into PDF/SVG takes minutes and looks the same at 1/2000 of
+/// the axis. First and last points are kept; the CSV files keep every point.
+plots::Series thinned(std::string label, const std::vector<double>& x, const std::vector<double>& y, bool stepped,
+                      double eps = 5e-4)
+{
+    plots::Series s{std::move(label), {}, {}, stepped};
+    for (std::size_t i = 0; i < x.size() && i < y.size(); ++i) {
+        const bool last = i + 1 == x.size();
+        if (!s.x.empty() && !last && std::abs(x[i] - s.x.back()) < eps && std::abs(y[i] - s.y.back()) < eps)
+            continue;
+        s.x.push_back(x[i]);
+        s.y.push_back(y[i]);
+    }
+    return s;
+}
+
 } // namespace
 
 std::vector<std::string> writeEvaluationPlots(const std::string& outDir, const eval::EvaluationResult& r)
@@ -50,7 +68,7 @@ std::vector<std::string> writeEvaluationPlots(const std::string& outDir, const e
     roc.xLabel = "False positive rate";
     roc.yLabel = "True positive rate";
     roc.diagonal = true;
-    roc.series.push_back({"AUC " + fixed(m.auc), r.microRoc.fpr, r.microRoc.tpr, false});
+    roc.series.push_back(thinned("AUC " + fixed(m.auc), r.microRoc.fpr, r.microRoc.tpr, false));
     roc.markers = {{m.youden.fpr, m.youden.tpr}, {m.eer, 1 - m.eer}};
     roc.markerLabels = {"Youden J (t = " + fixed(m.youden.threshold, 3) + ")", "EER " + fixed(m.eer)};
     add(plots::exportPlot(roc, (fs::path(outDir) / "roc").string()));
@@ -60,8 +78,8 @@ std::vector<std::string> writeEvaluationPlots(const std::string& outDir, const e
     pr.xLabel = "Recall";
     pr.yLabel = "Precision";
     // sklearn order (decreasing recall) drawn as steps: the area under the steps is the step AP.
-    pr.series.push_back({ap + " " + fixed(m.ap(r.options.ap)), r.microPr.recall, r.microPr.precision,
-                         r.options.ap == eval::ApDefinition::Step});
+    pr.series.push_back(thinned(ap + " " + fixed(m.ap(r.options.ap)), r.microPr.recall, r.microPr.precision,
+                                r.options.ap == eval::ApDefinition::Step));
     pr.markers = {{m.bestF1.tpr, m.bestF1.precision}};
     pr.markerLabels = {"best F1 " + fixed(m.bestF1.f1, 3) + " (t = " + fixed(m.bestF1.threshold, 3) + ")"};
     add(plots::exportPlot(pr, (fs::path(outDir) / "pr").string()));
