@@ -65,6 +65,10 @@ void run(const EvaluateOptions& cli, const CLI::App* cmd)
             o.predPath = (fs::path("results") / stem / "frame_scores.npy").string();
         if (o.outputDir.empty())
             o.outputDir = (fs::path("results") / stem / "evaluation").string();
+        std::error_code ec;  // where `vaclip test CONFIG` writes maps when testing.pixel_maps is on
+        const fs::path maps = fs::path("results") / stem / "pixel_maps";
+        if (o.pixelMaps.empty() && cfg.testing.pixelMaps && fs::is_directory(maps, ec))
+            o.pixelMaps = maps.string();
         // testing.smoothing is NOT applied again: `vaclip test` already smoothed the scores it
         // wrote. It is recorded in metrics.json; --gaussian_sigma / --moving_average add more.
         configSmoothing = {{"gaussian_sigma", cfg.testing.smoothing.gaussianSigma},
