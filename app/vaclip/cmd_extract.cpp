@@ -35,6 +35,7 @@ std::atomic<bool> g_interrupted{false};
 extern "C" void onInterrupt(int)
 {
     g_interrupted = true;
+    std::signal(SIGINT, SIG_DFL);  // a second Ctrl-C ends the process at once
 }
 
 std::string duration(double seconds)
@@ -132,6 +133,7 @@ void runExtract(const ExtractArgs& a)
     p.patchTokens = a.tokens || cfg.testing.pixelMaps;
     p.threads = cfg.training.threads;
     p.reuseThreshold = a.reuseThreshold;
+    p.maxBatchSeconds = 5.0;  // batch jobs: bigger forwards on a busy machine; Ctrl-C within ~5 s
     auto extractor = FeatureExtractor::fromBackbone(cfg.backbone.path, p);
 
     const bool terminal = isatty(fileno(stderr)) != 0;
