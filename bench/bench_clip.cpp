@@ -35,21 +35,7 @@ constexpr int kThreads = 2;
 
 clip::ClipConfig vitConfig(int patch)
 {
-    clip::ClipConfig c;  // OpenAI's ViT-B/{32,16}
-    c.embedDim = 512;
-    c.imageResolution = 224;
-    c.visionLayers = 12;
-    c.visionWidth = 768;
-    c.visionHeads = 12;
-    c.visionPatchSize = patch;
-    c.visionMlpWidth = 3072;
-    c.contextLength = 77;
-    c.vocabSize = 49408;
-    c.transformerWidth = 512;
-    c.transformerHeads = 8;
-    c.transformerLayers = 12;
-    c.textMlpWidth = 2048;
-    return c;
+    return clip::standardClipConfig(patch == 32 ? "ViT-B-32" : "ViT-B-16");
 }
 
 /// Multiply-adds x 2 of one image through the image tower.

@@ -50,28 +50,9 @@ struct CpuClock {
     double seconds() const { return double(std::clock() - start) / CLOCKS_PER_SEC; }
 };
 
-clip::ClipConfig vitB32()
-{
-    clip::ClipConfig c;
-    c.embedDim = 512;
-    c.imageResolution = 224;
-    c.visionLayers = 12;
-    c.visionWidth = 768;
-    c.visionHeads = 12;
-    c.visionPatchSize = 32;
-    c.visionMlpWidth = 3072;
-    c.contextLength = 77;
-    c.vocabSize = 49408;
-    c.transformerWidth = 512;
-    c.transformerHeads = 8;
-    c.transformerLayers = 12;
-    c.textMlpWidth = 2048;
-    return c;
-}
-
 clip::ClipModel& model()
 {
-    static clip::ClipModel m = vaclip::test::randomClip(vitB32(), 1, 0.02);
+    static clip::ClipModel m = vaclip::test::randomClip(clip::standardClipConfig("ViT-B-32"), 1, 0.02);
     return m;
 }
 

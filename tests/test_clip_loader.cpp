@@ -167,3 +167,26 @@ TEST(ClipLoader, TokenizerNextToTheWeights)
     EXPECT_THROW(findTokenizerVocabulary(dir.file("w.pt")), Error);
     EXPECT_EQ(findTokenizerVocabulary(dir.file("w.pt"), tiny("hf/vocab.json")), tiny("hf/vocab.json"));
 }
+
+TEST(ClipConfigTest, StandardArchitecturesRoundTripThroughTheirNames)
+{
+    using vaclip::clip::standardClipConfig;
+    for (const char* name : {"ViT-B-32", "ViT-B-16", "ViT-L-14", "ViT-L-14-336"}) {
+        const vaclip::clip::ClipConfig c = standardClipConfig(name);
+        EXPECT_EQ(c.architectureName(), name);
+        // The shapes these dimensions imply infer back to the same config (build_model's rules).
+        vaclip::clip::ShapeMap shapes;
+        for (const auto& [key, shape] : vaclip::clip::expectedClipShapes(c))
+            shapes[key] = shape;
+        EXPECT_EQ(vaclip::clip::inferClipConfig(shapes, {}, name), c) << name;
+    }
+    EXPECT_EQ(standardClipConfig("ViT-B-32").visionGrid(), 7);
+    EXPECT_EQ(standardClipConfig("ViT-L-14-336").visionGrid(), 24);
+    try {
+        standardClipConfig("ViT-H-14");
+        FAIL() << "an unknown architecture must throw";
+    } catch (const vaclip::Error& e) {
+        EXPECT_THAT(e.what(), ::testing::HasSubstr("ViT-H-14"));
+        EXPECT_THAT(e.what(), ::testing::HasSubstr("ViT-B-32"));
+    }
+}

@@ -97,6 +97,32 @@ std::string ClipConfig::architectureName() const
     return s.str();
 }
 
+ClipConfig standardClipConfig(const std::string& name)
+{
+    std::string known;
+    for (const KnownArchitecture& k : kKnown) {
+        if (name == k.name) {
+            ClipConfig c;
+            c.embedDim = k.embed;
+            c.imageResolution = k.resolution;
+            c.visionLayers = k.visionLayers;
+            c.visionWidth = k.visionWidth;
+            c.visionHeads = k.visionWidth / 64;
+            c.visionPatchSize = k.patch;
+            c.visionMlpWidth = 4 * k.visionWidth;
+            c.contextLength = 77;
+            c.vocabSize = 49408;
+            c.transformerWidth = k.textWidth;
+            c.transformerHeads = k.textWidth / 64;
+            c.transformerLayers = k.textLayers;
+            c.textMlpWidth = 4 * k.textWidth;
+            return c;
+        }
+        known += std::string(known.empty() ? "" : ", ") + k.name;
+    }
+    throw Error(ErrorCode::InvalidArgument, "unknown CLIP architecture '" + name + "' (known: " + known + ")");
+}
+
 std::string ClipConfig::summary() const
 {
     std::ostringstream s;

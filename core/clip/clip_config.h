@@ -63,6 +63,11 @@ struct ClipConfigHints {
 ClipConfig inferClipConfig(const ShapeMap& shapes, const ClipConfigHints& hints,
                            const std::string& sourceName);
 
+/// The dimensions of one of OpenAI's released ViTs by name: "ViT-B-32", "ViT-B-16", "ViT-L-14",
+/// "ViT-L-14-336" (for randomly initialised models of a real size: benchmarks, tests). Throws
+/// vaclip::Error (InvalidArgument) listing the known names for any other name.
+ClipConfig standardClipConfig(const std::string& name);
+
 /// Every parameter of the model with its shape, OpenAI names, sorted by name (the canonical
 /// order used for the content hash).
 std::vector<std::pair<std::string, std::vector<int64_t>>> expectedClipShapes(const ClipConfig& c);
