@@ -18,6 +18,8 @@
 //     upper-case legacy forms &AMP; &LT; &GT; &QUOT; &COPY; &REG;. Other names stay literal text.
 // Not in Unicode 14.0 (newer code points) is treated as "not a letter / number / cased".
 
+#include "common/utf8.h"
+
 #include <string>
 #include <vector>
 
@@ -52,6 +54,6 @@ std::u32string cleanText(const std::string& utf8);
 /// (what Python's bytes.decode('utf-8', errors='replace') does).
 std::u32string decodeUtf8(const std::string& bytes);
 std::string encodeUtf8(const std::u32string& text);
-void appendUtf8(std::string& out, char32_t c);
+using vaclip::appendUtf8;  ///< common/utf8.h
 
 } // namespace vaclip::clip::unicode

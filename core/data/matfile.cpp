@@ -7,6 +7,7 @@
 #include "data/matfile.h"
 
 #include "common/error.h"
+#include "common/utf8.h"
 #include "io/atomic_file.h"
 
 #include <zlib.h>
@@ -405,21 +406,10 @@ std::string MatArray::text() const
     const std::size_t n = real.count();
     for (std::size_t i = 0; i < n; ++i) {
         const uint32_t c = static_cast<uint32_t>(at(static_cast<int64_t>(i)));
-        if (real.type == DType::U8 || c < 0x80) {
-            out += static_cast<char>(c);
-        } else if (c < 0x800) {
-            out += static_cast<char>(0xC0 | (c >> 6));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            out += static_cast<char>(0xE0 | (c >> 12));
-            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (c >> 18));
-            out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        }
+        if (real.type == DType::U8)
+            out += static_cast<char>(c);  // 8-bit char data: copied byte for byte
+        else
+            appendUtf8(out, c);
     }
     return out;
 }
