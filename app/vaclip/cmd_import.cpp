@@ -3,11 +3,17 @@
 //   vaclip import --list
 //   vaclip import --format ucsd-ped2 --root /data/UCSD/UCSDped2            # -> <root>/meta.json
 //   vaclip import --format auto --root /data/shanghaitech --out /data/shanghaitech/meta.json
+//
+// The formats are dataset-format plugins (plugins/, found by DatasetPluginRegistry in
+// VACLIP_PLUGIN_PATH, the install's or build tree's plugin folder and the user's folder). A
+// plugin that is broken is reported on stderr ("vaclip: warning: ...") and skipped.
 #include "commands.h"
 
 #include "common/error.h"
+#include "common/install_paths.h"
 #include "data/importers.h"
 #include "data/meta.h"
+#include "dataset_plugin_registry.h"
 
 #include <CLI/CLI.hpp>
 
@@ -31,17 +37,48 @@ struct ImportArgs {
     bool dryRun = false;
 };
 
-void printList()
+void warn(const std::string& message)
 {
-    const auto importers = listImporters();
+    std::cerr << "vaclip: warning: " << message << "\n";
+}
+
+/// The formats and where they come from; metadata only (no plugin is loaded).
+void printList(const DatasetPluginRegistry& registry)
+{
+    const auto& plugins = registry.plugins();
     std::size_t width = 4;
-    for (const ImporterInfo& i : importers)
-        width = std::max(width, i.name.size());
+    for (const DatasetPluginInfo& p : plugins)
+        width = std::max(width, p.name.size());
+    const int w = static_cast<int>(width);
     std::cout << "Dataset formats (vaclip import --format NAME):\n";
-    for (const ImporterInfo& i : importers)
-        std::cout << "  " << std::left << std::setw(static_cast<int>(width)) << i.name << "  " << i.description << "\n";
-    std::cout << "  " << std::left << std::setw(static_cast<int>(width)) << "auto"
-              << "  detect the format from the folder layout\n";
+    for (const DatasetPluginInfo& p : plugins)
+        std::cout << "  " << std::left << std::setw(w) << p.name << "  " << p.description << "\n";
+    std::cout << "  " << std::left << std::setw(w) << "auto" << "  detect the format from the folder layout\n";
+    if (plugins.empty())
+        std::cout << "  (no dataset-format plugins found)\n";
+
+    std::cout << "\nPlugins (read from their metadata, not loaded):\n";
+    for (const DatasetPluginInfo& p : plugins) {
+        std::cout << "  " << std::left << std::setw(w) << p.name << "  " << (p.version.empty() ? "-" : p.version)
+                  << "  " << p.origin << "  " << p.file << "\n";
+        if (!p.reads.empty()) {
+            std::string reads;
+            for (const std::string& r : p.reads)
+                reads += (reads.empty() ? "" : ", ") + r;
+            std::cout << "  " << std::string(width, ' ') << "  reads " << reads << "\n";
+        }
+    }
+    std::cout << "\nPlugin folders, in search order:\n";
+    for (const PluginFolder& f : registry.folders()) {
+        std::error_code ec;
+        std::cout << "  " << std::left << std::setw(8) << f.origin << "  " << f.path.string()
+                  << (fs::is_directory(f.path, ec) ? "" : "  (does not exist)") << "\n";
+    }
+    if (!registry.problems().empty()) {
+        std::cout << "\nSkipped:\n";
+        for (const std::string& p : registry.problems())
+            std::cout << "  " << p << "\n";
+    }
 }
 
 void printSplit(const DatasetMeta& meta, const char* split)
@@ -60,7 +97,7 @@ void printSplit(const DatasetMeta& meta, const char* split)
 void runImport(const ImportArgs& args)
 {
     if (args.list) {
-        printList();
+        printList(DatasetPluginRegistry(pluginSearchFolders()));   // problems are listed, not warned
         return;
     }
     if (args.root.empty())
@@ -70,7 +107,8 @@ void runImport(const ImportArgs& args)
     if (!args.dryRun && !args.force && fs::exists(out, ec))
         throw Error(ErrorCode::InvalidArgument, quoted(out) + ": already exists (pass --force to replace it)");
 
-    const ImportResult result = importDataset({args.format, args.root, out});
+    DatasetPluginRegistry registry(pluginSearchFolders(), &warn);
+    const ImportResult result = registry.importDataset({args.format, args.root, out});
     if (!args.dryRun) {
         writeImport(result, out);
         loadMeta(out);   // what was written must read back cleanly
@@ -95,7 +133,7 @@ void addImportCommand(CLI::App& app)
     auto args = std::make_shared<ImportArgs>();
     CLI::App* cmd = app.add_subcommand(
         "import", "Import a dataset folder (as its authors ship it) into meta.json with per-video ground truth");
-    cmd->add_flag("--list", args->list, "List the dataset formats and exit");
+    cmd->add_flag("--list", args->list, "List the dataset formats (plugins, their files and folders) and exit");
     cmd->add_option("--format", args->format, "Dataset format (see --list), or 'auto' to detect it")
         ->capture_default_str();
     cmd->add_option("--root", args->root, "The dataset folder");

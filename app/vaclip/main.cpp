@@ -1,6 +1,7 @@
 // vaclip: the command-line face of the engine.
 #include "commands.h"
 #include "common/error.h"
+#include "runtime/version_info.h"
 
 #include <CLI/CLI.hpp>
 
@@ -12,7 +13,12 @@ int main(int argc, char** argv)
                  " - zero-shot semantic video anomaly detection with CLIP.\n"
                  "Reads videos, image folders and dataset ground truth; imports datasets; checks configs.",
                  "vaclip"};
-    app.set_version_flag("--version", std::string("vaclip ") + VACLIP_VERSION);
+    app.set_version_flag("--version", [] {
+            std::string text = vaclip::formatVersionInfo(vaclip::versionInfo());
+            text.pop_back();   // CLI11 adds the final newline
+            return text;
+        },
+                         "Print the version, git revision, LibTorch, Qt, FFmpeg and BLAS in use, and exit");
     app.require_subcommand(1);
     app.fallthrough(false);
     app.footer("Exit status: 0 success, 1 failure (a one-line reason on stderr), 2 usage error.\n"

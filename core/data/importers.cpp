@@ -4,6 +4,7 @@
 #include "common/error.h"
 #include "data/file_list.h"
 #include "data/ground_truth.h"
+#include "data/dataset_format.h"
 #include "data/importers_internal.h"
 #include "io/atomic_file.h"
 
@@ -15,8 +16,6 @@ namespace vaclip {
 
 namespace data {
 
-namespace {
-
 fs::path normalised(const fs::path& p)
 {
     fs::path out = fs::absolute(p).lexically_normal();
@@ -25,35 +24,21 @@ fs::path normalised(const fs::path& p)
     return out;
 }
 
-const std::vector<Importer>& registry()
-{
-    static const std::vector<Importer> list = {
-        {"ucsd-ped1", "UCSD Ped1: UCSDped1/{Train,Test}/NNN/*.tif, Test/UCSDped1.m frame ranges, TestNNN_gt masks",
-         &detectUcsdPed1, &importUcsdPed1},
-        {"ucsd-ped2", "UCSD Ped2: UCSDped2/{Train,Test}/NNN/*.tif, Test/UCSDped2.m frame ranges, TestNNN_gt masks",
-         &detectUcsdPed2, &importUcsdPed2},
-        {"shanghaitech", "ShanghaiTech Campus: training/videos/*.avi, testing/frames/<clip>/, test_frame_mask/*.npy",
-         &detectShanghaiTech, &importShanghaiTech},
-        {"avenue", "CUHK Avenue: training_videos/*.avi, testing_videos/*.avi, testing_label_mask/<N>_label.mat",
-         &detectAvenue, &importAvenue},
-        {"folder", "plain folder of videos or frame folders (all normal), or normal/ + abnormal/ sub-folders",
-         &detectFolder, &importFolder},
-    };
-    return list;
-}
+namespace {
 
-const Importer& importerNamed(const std::string& name)
+const DatasetFormat& builtinNamed(const std::string& name)
 {
-    for (const Importer& i : registry())
-        if (name == i.name)
-            return i;
+    if (const DatasetFormat* f = builtinFormat(name))
+        return *f;
     std::string names;
-    for (const Importer& i : registry())
-        names += (names.empty() ? "" : ", ") + std::string(i.name);
+    for (const DatasetFormat* f : builtinFormats())
+        names += (names.empty() ? "" : ", ") + f->name();
     throw Error(ErrorCode::InvalidArgument, "unknown dataset format '" + name + "' (known: " + names + ", auto)");
 }
 
 } // namespace
+
+} // namespace data
 
 ImportContext::ImportContext(std::string format, fs::path sourceRoot, fs::path metaRoot, ImportResult& result)
     : m_format(std::move(format)), m_sourceRoot(std::move(sourceRoot)), m_metaRoot(std::move(metaRoot)),
@@ -68,7 +53,7 @@ std::string ImportContext::rel(const fs::path& p) const
 
 std::string ImportContext::shortName(const fs::path& p) const
 {
-    const fs::path r = normalised(p).lexically_relative(m_sourceRoot);
+    const fs::path r = data::normalised(p).lexically_relative(m_sourceRoot);
     return r.empty() ? p.string() : r.generic_string();
 }
 
@@ -78,7 +63,7 @@ VideoEntry& ImportContext::add(const std::string& split, const std::string& cate
     VideoEntry e;
     e.split = split;
     e.category = category;
-    e.absolutePath = normalised(video).string();
+    e.absolutePath = data::normalised(video).string();
     e.videoPath = rel(video);
     e.anomaly = anomaly;
     auto& list = m_result.meta.split(split);
@@ -92,13 +77,13 @@ VideoEntry& ImportContext::add(const std::string& split, const std::string& cate
 
 void ImportContext::setGt(VideoEntry& e, const fs::path& gt) const
 {
-    e.gtAbsolutePath = normalised(gt).string();
+    e.gtAbsolutePath = data::normalised(gt).string();
     e.gtPath = rel(gt);
 }
 
 void ImportContext::setMask(VideoEntry& e, const fs::path& mask) const
 {
-    e.maskAbsolutePath = normalised(mask).string();
+    e.maskAbsolutePath = data::normalised(mask).string();
     e.maskPath = rel(mask);
 }
 
@@ -116,7 +101,7 @@ void ImportContext::addLabelFile(VideoEntry& e, const std::string& name, const s
 std::vector<FoundVideo> findVideos(const fs::path& dir, const std::vector<std::string>& skip)
 {
     std::vector<FoundVideo> out;
-    for (const fs::path& f : listFiles(dir, &isVideoFile))
+    for (const fs::path& f : data::listFiles(dir, &data::isVideoFile))
         out.push_back({f, std::nullopt});
     for (const FoundVideo& v : findFrameFolders(dir))
         if (std::find(skip.begin(), skip.end(), v.path.filename().string()) == skip.end())
@@ -130,41 +115,65 @@ std::vector<FoundVideo> findVideos(const fs::path& dir, const std::vector<std::s
 std::vector<FoundVideo> findFrameFolders(const fs::path& dir)
 {
     std::vector<FoundVideo> out;
-    for (const fs::path& d : listSubdirectories(dir)) {
-        const int64_t n = countImageFiles(d);
+    for (const fs::path& d : data::listSubdirectories(dir)) {
+        const int64_t n = data::countImageFiles(d);
         if (n > 0)
             out.push_back({d, n});
     }
     return out;
 }
 
-} // namespace data
-
 std::vector<ImporterInfo> listImporters()
 {
     std::vector<ImporterInfo> out;
-    for (const data::Importer& i : data::registry())
-        out.push_back({i.name, i.description});
+    for (const DatasetFormat* f : builtinFormats())
+        out.push_back({f->name(), f->description()});
     return out;
 }
 
 std::vector<std::string> detectFormats(const std::string& root)
 {
-    if (!data::isDirectory(root))
-        throw Error(ErrorCode::NotFound, quoted(root) + ": no such folder");
-    const fs::path r = data::normalised(root);
-    std::vector<std::string> out;
-    for (const data::Importer& i : data::registry())
-        if (std::string(i.name) != "folder" && i.detect(r))
-            out.push_back(i.name);
-    if (out.empty() && data::detectFolder(r))
-        out.push_back("folder");
-    return out;
+    return detectFormats(root, builtinFormats());
 }
 
 std::string detectFormat(const std::string& root)
 {
-    const std::vector<std::string> found = detectFormats(root);
+    return detectFormat(root, builtinFormats());
+}
+
+std::vector<std::string> detectFormats(const std::string& root, const std::vector<const DatasetFormat*>& formats,
+                                       const DetectFailure& onFailure)
+{
+    if (!data::isDirectory(root))
+        throw Error(ErrorCode::NotFound, quoted(root) + ": no such folder");
+    const fs::path r = data::normalised(root);
+    auto matches = [&](const DatasetFormat& f) {
+        if (!onFailure)
+            return f.detect(r);
+        try {
+            return f.detect(r);
+        } catch (const std::exception& e) {
+            onFailure(f, e.what());
+        } catch (...) {
+            onFailure(f, "an exception that is not a std::exception");
+        }
+        return false;
+    };
+    std::vector<std::string> out;
+    for (const DatasetFormat* f : formats)
+        if (!f->isCatchAll() && matches(*f))
+            out.push_back(f->name());
+    if (out.empty())
+        for (const DatasetFormat* f : formats)
+            if (f->isCatchAll() && matches(*f))
+                out.push_back(f->name());
+    return out;
+}
+
+std::string detectFormat(const std::string& root, const std::vector<const DatasetFormat*>& formats,
+                         const DetectFailure& onFailure)
+{
+    const std::vector<std::string> found = detectFormats(root, formats, onFailure);
     if (found.size() == 1)
         return found.front();
     if (found.empty())
@@ -183,6 +192,18 @@ ImportResult importDataset(const ImportOptions& options)
         throw Error(ErrorCode::InvalidArgument, "no dataset root given");
     if (!data::isDirectory(options.sourceRoot))
         throw Error(ErrorCode::NotFound, quoted(options.sourceRoot) + ": no such folder");
+    const std::string format = (options.format.empty() || options.format == "auto")
+                                   ? detectFormat(data::normalised(options.sourceRoot).string())
+                                   : options.format;
+    return importDataset(options, data::builtinNamed(format));
+}
+
+ImportResult importDataset(const ImportOptions& options, const DatasetFormat& format)
+{
+    if (options.sourceRoot.empty())
+        throw Error(ErrorCode::InvalidArgument, "no dataset root given");
+    if (!data::isDirectory(options.sourceRoot))
+        throw Error(ErrorCode::NotFound, quoted(options.sourceRoot) + ": no such folder");
     if (options.metaPath.empty())
         throw Error(ErrorCode::InvalidArgument, "no meta.json path given");
     const fs::path source = data::normalised(options.sourceRoot);
@@ -193,21 +214,17 @@ ImportResult importDataset(const ImportOptions& options)
                         + " or a folder above it, because the paths in it are relative to its folder "
                           "(the default is <root>/meta.json)");
 
-    const std::string format =
-        (options.format.empty() || options.format == "auto") ? detectFormat(source.string()) : options.format;
-    const data::Importer& importer = data::importerNamed(format);
-
     ImportResult result;
-    result.format = format;
+    result.format = format.name();
     result.sourceRoot = source.string();
     result.meta.root = metaRoot.string();
-    data::ImportContext ctx(format, source, metaRoot, result);
-    importer.run(ctx);
+    ImportContext ctx(result.format, source, metaRoot, result);
+    format.import(ctx);
     if (result.meta.train.empty() && result.meta.test.empty())
-        throw Error(ErrorCode::NotFound, quoted(source.string()) + ": no videos found for format '" + format + "'");
+        throw Error(ErrorCode::NotFound,
+                    quoted(source.string()) + ": no videos found for format '" + result.format + "'");
     return result;
 }
-
 void writeImport(const ImportResult& result, const std::string& metaPath)
 {
     for (const GeneratedFile& f : result.files) {

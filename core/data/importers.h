@@ -36,16 +36,19 @@
 
 #include "data/meta.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace vaclip {
 
+class DatasetFormat;  // data/dataset_format.h
+
 struct ImporterInfo {
     std::string name;          ///< "ucsd-ped2"
     std::string description;   ///< one line
 };
-/// All formats, in the order `vaclip import --list` prints them.
+/// The built-in formats (data/dataset_format.h), in the order `vaclip import --list` used to print them.
 std::vector<ImporterInfo> listImporters();
 
 /// Formats whose layout `root` matches ("folder" only when no dataset format matches).
@@ -53,6 +56,18 @@ std::vector<std::string> detectFormats(const std::string& root);
 /// The single matching format; throws NotFound (nothing matches) or InvalidArgument (several
 /// match, listing them).
 std::string detectFormat(const std::string& root);
+
+/// Reports a format whose detect() threw (the format, the exception's message).
+using DetectFailure = std::function<void(const DatasetFormat& format, const std::string& message)>;
+/// detectFormats over any list of formats (built-in or plugins): the names of those whose
+/// layout matches; catch-all formats (DatasetFormat::isCatchAll) only when nothing else does.
+/// With `onFailure`, a format whose detect throws is reported through it and skipped; without,
+/// the exception propagates.
+std::vector<std::string> detectFormats(const std::string& root, const std::vector<const DatasetFormat*>& formats,
+                                       const DetectFailure& onFailure = {});
+/// The single match of detectFormats(root, formats, onFailure), with detectFormat's errors.
+std::string detectFormat(const std::string& root, const std::vector<const DatasetFormat*>& formats,
+                         const DetectFailure& onFailure = {});
 
 struct ImportOptions {
     std::string format;        ///< a listImporters() name, or "auto" / "" to detect
@@ -74,8 +89,10 @@ struct ImportResult {
     std::vector<std::string> notes;     ///< non-fatal remarks ("no training videos found")
 };
 
-/// Builds the meta (and the gt files to write) without writing anything.
+/// Builds the meta (and the gt files to write) without writing anything, with a built-in format.
 ImportResult importDataset(const ImportOptions& options);
+/// The same with a given format (built-in or from a plugin); options.format is not consulted.
+ImportResult importDataset(const ImportOptions& options, const DatasetFormat& format);
 /// Writes the generated files and then meta.json, each atomically (creating folders as needed).
 void writeImport(const ImportResult& result, const std::string& metaPath);
 
