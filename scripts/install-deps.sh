@@ -18,6 +18,8 @@ PACKAGES=(
   # a virtual X server for GUI tests and screenshots
   ffmpeg python3 python3-numpy python3-pil python3-sklearn python3-scipy libgtest-dev libgmock-dev libbenchmark-dev
   xvfb x11-apps imagemagick xauth
+  # packaging checks (scripts/package.sh): AppStream and .desktop validators
+  appstream desktop-file-utils
 )
 
 missing=()
