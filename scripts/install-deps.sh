@@ -14,6 +14,8 @@ PACKAGES=(
   # desktop application
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqcustomplot-dev
   libgl-dev fonts-dejavu-core
+  # translations: Qt's own strings (qtbase_de.qm, qtbase_zh_CN.qm) and a CJK font for Chinese
+  qt6-translations-l10n fonts-wqy-microhei
   # tests and benchmarks: reference encoder/decoder, numpy interop, GoogleTest, Google Benchmark,
   # a virtual X server for GUI tests and screenshots
   ffmpeg python3 python3-numpy python3-pil python3-sklearn python3-scipy libgtest-dev libgmock-dev libbenchmark-dev
