@@ -100,7 +100,7 @@ AnnotationPanel::AnnotationPanel(AnnotationModel* model, QWidget* parent)
     connect(m_model, &AnnotationModel::inPointChanged, this, [this] { updateState(); });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] { updateState(); });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex&, int first, int) {
-        m_table->selectRow(first);
+        selectRow(first);
         updateState();
     });
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] { updateState(); });
@@ -152,9 +152,17 @@ void AnnotationPanel::jumpToSelected()
 
 void AnnotationPanel::selectInterval(quint64 id)
 {
-    const int row = m_model->rowOf(id);
-    if (row >= 0)
-        m_table->selectRow(row);
+    selectRow(m_model->rowOf(id));
+}
+
+void AnnotationPanel::selectRow(int row)
+{
+    // Not QTableView::selectRow: that one toggles when Ctrl is held (e.g. right after Ctrl+Z).
+    if (row < 0 || row >= m_model->rowCount())
+        return;
+    const QModelIndex index = m_model->index(row, 0);
+    m_table->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 
 void AnnotationPanel::changeEvent(QEvent* event)

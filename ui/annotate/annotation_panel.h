@@ -58,6 +58,7 @@ protected:
 private:
     void retranslate();
     void updateState();
+    void selectRow(int row);
 
     AnnotationModel* m_model;
     QTableView* m_table;
