@@ -16,6 +16,7 @@
 #include <mutex>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 namespace vaclip::clip {
@@ -180,6 +181,8 @@ struct Tokenizer::Impl {
     std::array<int, 256> byteEndId{};    // a byte as the last symbol of a word ('</w>' attached)
     std::unordered_map<uint64_t, Merge> merges;
     int sot = -1, eot = -1;
+    std::unordered_set<std::string> knownWords;  // known_words.txt next to vocab.json (learned vocabularies)
+    bool hasWordList = false;
 
     mutable std::mutex cacheMutex;
     mutable std::unordered_map<std::string, std::vector<int>> cache;
@@ -389,6 +392,25 @@ Tokenizer Tokenizer::fromHuggingFace(const std::string& vocabJsonPath, const std
         impl->tokenToId[it.key()] = it.value().get<int>();
     }
     impl->finish(parseMerges(mergesText, mergesPath, false), mergesPath, true);
+    // A vocabulary learned from a corpus (bpe_learner.h) lists the corpus's words beside it.
+    const fs::path wordsPath = fs::path(vocabJsonPath).parent_path() / "known_words.txt";
+    std::error_code ec;
+    if (fs::exists(wordsPath, ec)) {
+        const std::string words = readFile(wordsPath.string());
+        std::size_t pos = 0;
+        while (pos < words.size()) {
+            std::size_t end = words.find('\n', pos);
+            if (end == std::string::npos)
+                end = words.size();
+            std::string w = words.substr(pos, end - pos);
+            while (!w.empty() && (w.back() == '\r' || w.back() == ' '))
+                w.pop_back();
+            if (!w.empty())
+                impl->knownWords.insert(cleanText(w));
+            pos = end + 1;
+        }
+        impl->hasWordList = true;
+    }
     return Tokenizer(std::move(impl));
 }
 
@@ -487,6 +509,7 @@ int Tokenizer::vocabSize() const { return static_cast<int>(m_impl->idToToken.siz
 int Tokenizer::sotToken() const { return m_impl->sot; }
 int Tokenizer::eotToken() const { return m_impl->eot; }
 const std::string& Tokenizer::source() const { return m_impl->source; }
+bool Tokenizer::hasWordList() const { return m_impl->hasWordList; }
 
 std::string Tokenizer::tokenString(int id) const
 {
@@ -521,7 +544,8 @@ std::vector<std::string> Tokenizer::unknownWords(const std::string& text, int ma
     std::vector<std::string> out;
     for (const WordPieces& w : analyze(text)) {
         const bool unknown =
-            w.isWord && (w.byteFallback || static_cast<int>(w.ids.size()) > maxPieces);
+            w.isWord && (m_impl->hasWordList ? m_impl->knownWords.count(w.text) == 0
+                                             : (w.byteFallback || static_cast<int>(w.ids.size()) > maxPieces));
         if (unknown && std::find(out.begin(), out.end(), w.text) == out.end())
             out.push_back(w.text);
     }
@@ -531,6 +555,8 @@ std::vector<std::string> Tokenizer::unknownWords(const std::string& text, int ma
 bool Tokenizer::isKnownWord(const std::string& word) const
 {
     const std::vector<WordPieces> pieces = analyze(word);
+    if (m_impl->hasWordList)
+        return pieces.size() == 1 && m_impl->knownWords.count(pieces[0].text) > 0;
     return pieces.size() == 1 && pieces[0].ids.size() == 1;
 }
 

@@ -95,12 +95,19 @@ public:
     /// Splits a prompt like encode() and reports every pre-token with its pieces.
     std::vector<WordPieces> analyze(const std::string& text) const;
     /// A byte-level BPE has no out-of-vocabulary input: any text encodes. "Unknown" therefore
-    /// means a letter word the vocabulary does not hold whole and has to spell out: it splits into
-    /// more than maxPieces pieces, or needs byte pieces that are not whole characters. Returns
-    /// such words of a prompt (cleaned, lower case), in order, repeats included once.
+    /// means, for a vocabulary learned from a corpus (a known_words.txt lies next to vocab.json,
+    /// written by bpe_learner.h): a letter word the corpus never contained (the model never saw it
+    /// in training, however it splits); for other vocabularies (OpenAI's): a letter word the
+    /// vocabulary does not hold whole and has to spell out, i.e. it splits into more than
+    /// maxPieces pieces or needs byte pieces that are not whole characters. Returns such words of
+    /// a prompt (cleaned, lower case), in order, repeats included once. Digits, punctuation and
+    /// special tokens are never unknown.
     std::vector<std::string> unknownWords(const std::string& text, int maxPieces = 2) const;
-    /// True when the word (after clean-up) is a single pre-token encoded as one id.
+    /// With a word list: the word (after clean-up) is one pre-token of the list; otherwise: a
+    /// single pre-token encoded as one id.
     bool isKnownWord(const std::string& word) const;
+    /// True when a known_words.txt was loaded with the vocabulary.
+    bool hasWordList() const;
 
     struct Impl;
 
