@@ -3,6 +3,7 @@
 // The BPE learner: merges that make corpus words single tokens, files the Tokenizer reads
 // unchanged, determinism, and unknown words reported against the learned word list.
 #include "clip/bpe_learner.h"
+#include "clip/prompt_words.h"
 #include "clip/tokenizer.h"
 #include "common/error.h"
 #include "test_support.h"
@@ -95,6 +96,9 @@ TEST(BpeLearner, UnknownWordsAreThoseOutsideTheCorpus)
     EXPECT_EQ(tok.unknownWords("3 people, 42!"), std::vector<std::string>{});
     EXPECT_TRUE(tok.isKnownWord("Wheelchair"));
     EXPECT_FALSE(tok.isKnownWord("wheel"));
+    EXPECT_EQ(unknownWordsWarning(tok, "a dog"), "prompt 'a dog': unknown words: dog");
+    EXPECT_EQ(unknownWordsWarnings(tok, {"a person on a skateboard", "a dog and a tree", "people walking"}),
+              std::vector<std::string>{"prompt 'a dog and a tree': unknown words: dog, and, tree"});
     // Without known_words.txt the vocabulary falls back to the "spelled out" rule.
     std::filesystem::remove(dir.path() / "known_words.txt");
     const Tokenizer plain = Tokenizer::fromFile(dir.path().string());
