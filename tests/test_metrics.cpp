@@ -5,6 +5,8 @@
 // Smoothing filters against SciPy, percentiles against NumPy. Script: tests/reference/sklearn_metrics.py
 #include "eval/metrics.h"
 #include "eval/bootstrap.h"
+#include "common/error.h"
+#include "common/smoothing.h"
 #include "eval/postprocess.h"
 #include "io/npy.h"
 #include "test_support.h"
@@ -326,4 +328,25 @@ TEST(Metrics, ApDefinitionNames)
     EXPECT_EQ(eval::parseApDefinition("step"), eval::ApDefinition::Step);
     EXPECT_EQ(eval::parseApDefinition("trapezoid"), eval::ApDefinition::Trapezoid);
     EXPECT_THROW(eval::parseApDefinition("interpolated"), std::exception);
+}
+
+TEST(Smoothing, Gaussian2dMatchesScipyGaussianFilter)
+{
+    // x[i][j] = ((7i + 3j) mod 5) / 4 and the values of
+    // scipy.ndimage.gaussian_filter(x, 1.3, mode="reflect", truncate=4.0) (SciPy 1.10.1). The
+    // radius (5) exceeds both sides, so the reflection repeats.
+    std::vector<float> x;
+    for (int i = 0; i < 5; ++i)
+        for (int j = 0; j < 6; ++j)
+            x.push_back(float((i * 7 + j * 3) % 5) / 4.f);
+    const double want[] = {0.372329706733, 0.421626776797, 0.492099659821, 0.537684688656, 0.511379796829,
+                           0.449727431717, 0.443231305571, 0.452940360664, 0.481649151849, 0.518682565879,
+                           0.528363551123, 0.511933085387, 0.527332208138, 0.503494377907, 0.483570614606,
+                           0.491100125517, 0.519253683463, 0.542286324459, 0.572435338258, 0.548647680092,
+                           0.508063566835, 0.475724455353, 0.483337475309, 0.513725120882, 0.584671441299,
+                           0.573290804540, 0.534617006889, 0.476808164594, 0.457665493276, 0.482328037555};
+    vaclip::gaussianFilter2d(x.data(), 5, 6, 1.3);
+    for (std::size_t i = 0; i < x.size(); ++i)
+        EXPECT_NEAR(x[i], want[i], 1e-6) << i;
+    EXPECT_THROW(vaclip::gaussianFilter2d(x.data(), 5, 6, -1), vaclip::Error);
 }

@@ -5,6 +5,7 @@
 #include "model/vad_model.h"
 
 #include "common/error.h"
+#include "eval/postprocess.h"
 #include "model_test_util.h"
 
 #include <gtest/gtest.h>
@@ -220,8 +221,18 @@ TEST(Scoring, SmoothingAndPixelMaps)
     EXPECT_NEAR(g.sum().item<double>(), 1.0, 1e-5);
     EXPECT_EQ(g.argmax().item<int64_t>(), 10);
     EXPECT_NEAR(g[8].item<double>(), g[12].item<double>(), 1e-7);
+    // SciPy's reflect mode mirrors the edge sample: [0 | 0 1 2 3 4 | 4] -> (0+0+1)/3 ... (3+4+4)/3.
     torch::Tensor m = movingAverage1d(torch::arange(5, torch::kFloat), 3);
-    EXPECT_TRUE(torch::allclose(m, torch::tensor({0.5f, 1.f, 2.f, 3.f, 3.5f})));
+    EXPECT_TRUE(torch::allclose(m, torch::tensor({1.f / 3, 1.f, 2.f, 3.f, 11.f / 3})));
+    // The model's smoothing is the evaluation's (one definition, checked against SciPy in test_metrics).
+    torch::Tensor track = torch::rand({37});
+    std::vector<double> td(track.data_ptr<float>(), track.data_ptr<float>() + 37);
+    const std::vector<double> refG = eval::gaussianSmooth(td, 2.5), refMa = eval::movingAverage(td, 4);
+    torch::Tensor mine = gaussianSmooth1d(track, 2.5), mineMa = movingAverage1d(track, 4);
+    for (int i = 0; i < 37; ++i) {
+        EXPECT_NEAR(mine[i].item<double>(), refG[std::size_t(i)], 1e-6);
+        EXPECT_NEAR(mineMa[i].item<double>(), refMa[std::size_t(i)], 1e-6);
+    }
 
     torch::manual_seed(6);
     torch::Tensor normal = normalizeRows(torch::randn({1, 8}))[0];
@@ -233,6 +244,32 @@ TEST(Scoring, SmoothingAndPixelMaps)
     EXPECT_GT(map[24][24].item<double>(), 0.5);
     EXPECT_LT(map[56][56].item<double>(), 0.1);
     EXPECT_THROW(pixelMap(tokens.slice(0, 0, 15), prompt, normal, 100.0, 8, 8, 0), Error);
+
+    // Upsampling equals LibTorch's bilinear interpolation (align_corners false) on a square frame.
+    torch::Tensor rnd = normalizeRows(torch::randn({16, 8}));
+    torch::Tensor patchScores = scoreFrames(rnd, prompt, normal, ScoringMode::SoftmaxVsNormal, 100.0).score;
+    namespace F = torch::nn::functional;
+    torch::Tensor ref = F::interpolate(patchScores.view({1, 1, 4, 4}), F::InterpolateFuncOptions()
+                                                                          .size(std::vector<int64_t>{24, 40})
+                                                                          .mode(torch::kBilinear)
+                                                                          .align_corners(false))
+                            .view({24, 40});
+    EXPECT_TRUE(torch::allclose(pixelMap(rnd, prompt, normal, 100.0, 24, 40, 0), ref, 1e-5, 1e-6));
+    // A non-square frame with CLIP's centre crop (input 8 on a 16 x 8 frame: the grid covers columns
+    // 4..11): a 2 x 2 grid whose top-right cell is anomalous lights columns 8.. of the top rows and
+    // not the left four columns (outside the crop, extended from the left cells).
+    torch::Tensor t4 = normal.view({1, 8}).repeat({4, 1}).clone();
+    t4[1] = prompt[0];
+    torch::Tensor crop = pixelMap(t4, prompt, normal, 100.0, 8, 16, 0, 8);
+    EXPECT_GT(crop[1][10].item<double>(), 0.9);
+    EXPECT_GT(crop[1][15].item<double>(), 0.9);
+    EXPECT_LT(crop[1][3].item<double>(), 0.1);
+    EXPECT_LT(crop[6][10].item<double>(), 0.1);
+    // Without the geometry the grid would be stretched over all 16 columns: at column 9 the crop
+    // map is 0.875 of the way into the anomalous cell, the stretched one only 0.6875.
+    torch::Tensor whole = pixelMap(t4, prompt, normal, 100.0, 8, 16, 0);
+    EXPECT_NEAR(crop[1][9].item<double>(), 0.875, 0.01);
+    EXPECT_NEAR(whole[1][9].item<double>(), 0.6875, 0.01);
 }
 
 TEST(Checkpoint, RoundTripAndMismatch)

@@ -173,7 +173,8 @@ void addTestCommand(CLI::App& app)
                 } catch (const Error&) {
                     // no pixel ground truth for this video: maps at the input size
                 }
-                auto maps = infer::videoPixelMaps(*f, pf, 1.0 / cfg.testing.softmaxTemperature, height, width, 4.0);
+                auto maps = infer::videoPixelMaps(*f, pf, 1.0 / cfg.testing.softmaxTemperature, height, width, 4.0,
+                                                  cfg.backbone.inputSize);
                 writeNpy(eval::pixelMapPath(mapsDir, e.videoPath),
                          NpyArray::fromFloats(maps, {f->frames(), int64_t(height), int64_t(width)}));
             }

@@ -7,7 +7,9 @@
 //   pp.gaussianSigma = 2.0;                     // frames
 //   std::vector<double> s = eval::postProcess(raw, pp);
 //
-// Definitions (docs/evaluation.md), each equal to SciPy's filter of the same name:
+// Definitions (docs/evaluation.md), each equal to SciPy's filter of the same name and implemented
+// once for the whole project in common/smoothing.h (the test-time smoothing of vaclip test uses
+// the same functions):
 //   - gaussianSigma > 0: scipy.ndimage.gaussian_filter1d(x, sigma, mode="reflect", truncate=4):
 //     weights exp(-k^2 / (2 sigma^2)) for |k| <= floor(4 sigma + 0.5), normalised to sum 1; the
 //     signal is extended by mirror reflection including the edge sample (d c b a | a b c d | d c b a).

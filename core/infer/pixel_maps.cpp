@@ -9,7 +9,7 @@
 namespace vaclip::infer {
 
 std::vector<float> videoPixelMaps(const CachedFeatures& features, const PromptFeatures& prompts, double logitScale,
-                                  int height, int width, double sigma)
+                                  int height, int width, double sigma, int inputSize)
 {
     if (features.tokens() < 2)
         throw Error(ErrorCode::InvalidArgument, "pixel maps need patch tokens in the feature cache (" +
@@ -29,7 +29,7 @@ std::vector<float> videoPixelMaps(const CachedFeatures& features, const PromptFe
         for (std::size_t i = 0; i < tok.size(); ++i)
             tok[i] = halfToFloat(h[i]);
         torch::Tensor m = model::pixelMap(torch::from_blob(tok.data(), {N - 1, D}), t, normal, logitScale, height,
-                                          width, sigma)
+                                          width, sigma, inputSize)
                               .contiguous();
         out.insert(out.end(), m.data_ptr<float>(), m.data_ptr<float>() + m.numel());
     }

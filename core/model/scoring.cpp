@@ -1,10 +1,14 @@
 #include "model/scoring.h"
 
 #include "common/error.h"
+#include "common/smoothing.h"
+#include "clip/preprocess.h"
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace vaclip::model {
 namespace F = torch::nn::functional;
@@ -79,12 +83,14 @@ torch::Tensor abnormalProbability(const torch::Tensor& frames, const torch::Tens
 }
 
 namespace {
-torch::Tensor gaussianKernel(double sigma)
+/// A 1-D float tensor through a std::vector smoothing function of common/smoothing.h.
+template <typename Fn>
+torch::Tensor viaVector(const torch::Tensor& x, Fn fn)
 {
-    const int64_t r = int64_t(std::ceil(3.0 * sigma));
-    torch::Tensor x = torch::arange(-r, r + 1, torch::kFloat);
-    torch::Tensor k = torch::exp(-0.5 * (x / sigma).pow(2));
-    return k / k.sum();
+    torch::Tensor c = x.to(torch::kFloat).contiguous().view({-1});
+    std::vector<float> v(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+    v = fn(v);
+    return torch::from_blob(v.data(), {int64_t(v.size())}, torch::kFloat).clone().view(x.sizes());
 }
 } // namespace
 
@@ -92,50 +98,72 @@ torch::Tensor gaussianSmooth1d(const torch::Tensor& x, double sigma)
 {
     if (sigma <= 0 || x.numel() < 2)
         return x;
-    torch::Tensor k = gaussianKernel(sigma);
-    const int64_t r = (k.numel() - 1) / 2;
-    torch::Tensor in = x.to(torch::kFloat).view({1, 1, -1});
-    // Reflect padding needs pad < length: repeat reflection by falling back to replicate.
-    const bool reflect = r < x.numel();
-    F::PadFuncOptions::mode_t mode = torch::kReplicate;
-    if (reflect)
-        mode = torch::kReflect;
-    torch::Tensor padded = F::pad(in, F::PadFuncOptions({r, r}).mode(mode));
-    return F::conv1d(padded, k.view({1, 1, -1})).view({-1});
+    return viaVector(x, [sigma](const std::vector<float>& v) { return gaussianFilter1d(v, sigma); });
 }
 
 torch::Tensor movingAverage1d(const torch::Tensor& x, int window)
 {
     if (window <= 1 || x.numel() < 2)
         return x;
-    const int64_t n = x.numel(), left = (window - 1) / 2, right = window - 1 - left;
-    torch::Tensor c = torch::cat({torch::zeros({1}), x.to(torch::kDouble).view({-1}).cumsum(0).to(torch::kFloat)});
-    torch::Tensor idx = torch::arange(n);
-    torch::Tensor lo = (idx - left).clamp_min(0), hi = (idx + right + 1).clamp_max(n);
-    return (c.index_select(0, hi) - c.index_select(0, lo)) / (hi - lo).to(torch::kFloat);
+    return viaVector(x, [window](const std::vector<float>& v) { return uniformFilter1d(v, window); });
 }
 
+namespace {
+/// For each of n output pixels along one axis: the two grid cells and the weight of the second
+/// (bilinear, half-pixel centres, clamped at the grid's edges) through resize + centre crop.
+struct Taps {
+    std::vector<int64_t> lo, hi;
+    std::vector<float> w;
+};
+Taps axisTaps(int64_t n, int64_t g, double resized, double cropStart, double side)
+{
+    Taps t;
+    for (int64_t i = 0; i < n; ++i) {
+        const double crop = (double(i) + 0.5) * resized / double(n) - cropStart;  // in the S x S crop
+        const double c = std::clamp(crop * double(g) / side - 0.5, 0.0, double(g - 1));
+        const auto lo = int64_t(std::floor(c));
+        t.lo.push_back(lo);
+        t.hi.push_back(std::min(lo + 1, g - 1));
+        t.w.push_back(float(c - double(lo)));
+    }
+    return t;
+}
+} // namespace
+
 torch::Tensor pixelMap(const torch::Tensor& patchTokens, const torch::Tensor& prompts, const torch::Tensor& normal,
-                       double logitScale, int64_t height, int64_t width, double sigma)
+                       double logitScale, int64_t height, int64_t width, double sigma, int inputSize)
 {
     const int64_t n = patchTokens.size(0);
     const int64_t g = int64_t(std::llround(std::sqrt(double(n))));
     if (g * g != n)
         throw Error(ErrorCode::InvalidArgument, "pixel map: " + std::to_string(n) + " patch tokens are not a square grid");
     torch::Tensor t = normalizeRows(patchTokens);
-    torch::Tensor s = scoreFrames(t, prompts, normal, ScoringMode::SoftmaxVsNormal, logitScale).score;
-    torch::Tensor m = F::interpolate(s.view({1, 1, g, g}), F::InterpolateFuncOptions()
-                                                             .size(std::vector<int64_t>{height, width})
-                                                             .mode(torch::kBilinear)
-                                                             .align_corners(false));
-    if (sigma > 0) {
-        torch::Tensor k = gaussianKernel(sigma);
-        const int64_t r = (k.numel() - 1) / 2;
-        m = F::pad(m, F::PadFuncOptions({r, r, r, r}).mode(torch::kReplicate));
-        m = F::conv2d(m, k.view({1, 1, 1, -1}));
-        m = F::conv2d(m, k.view({1, 1, -1, 1}));
+    torch::Tensor s = scoreFrames(t, prompts, normal, ScoringMode::SoftmaxVsNormal, logitScale).score.contiguous();
+    // Where the grid lies in the frame: the whole frame, or CLIP's centre crop of it.
+    double rw = double(width), rh = double(height), left = 0, top = 0, sw = double(width), sh = double(height);
+    if (inputSize > 0) {
+        const clip::ResizeCropGeometry geo = clip::clipGeometry(int(width), int(height), inputSize);
+        rw = geo.resizedWidth, rh = geo.resizedHeight, left = geo.cropLeft, top = geo.cropTop;
+        sw = sh = double(inputSize);
     }
-    return m.view({height, width});
+    const Taps tx = axisTaps(width, g, rw, left, sw), ty = axisTaps(height, g, rh, top, sh);
+    torch::Tensor m = torch::empty({height, width}, torch::kFloat);
+    const float* sp = s.data_ptr<float>();
+    float* mp = m.data_ptr<float>();
+    for (int64_t y = 0; y < height; ++y) {
+        const float* r0 = sp + ty.lo[std::size_t(y)] * g;
+        const float* r1 = sp + ty.hi[std::size_t(y)] * g;
+        const float wy = ty.w[std::size_t(y)];
+        for (int64_t x = 0; x < width; ++x) {
+            const int64_t a = tx.lo[std::size_t(x)], b = tx.hi[std::size_t(x)];
+            const float wx = tx.w[std::size_t(x)];
+            const float top0 = r0[a] + wx * (r0[b] - r0[a]), bottom = r1[a] + wx * (r1[b] - r1[a]);
+            mp[y * width + x] = top0 + wy * (bottom - top0);
+        }
+    }
+    if (sigma > 0)
+        gaussianFilter2d(mp, int(height), int(width), sigma);
+    return m;
 }
 
 } // namespace vaclip::model

@@ -62,17 +62,24 @@ PromptCalibration calibrateRobust(const torch::Tensor& frames, const torch::Tens
 /// at logitScale; frames [..., D] unit, generic [2, D] unit -> [...].
 torch::Tensor abnormalProbability(const torch::Tensor& frames, const torch::Tensor& generic, double logitScale);
 
-/// Gaussian smoothing of a 1-D score track (sigma in samples, reflect padding at the ends, kernel
-/// radius ceil(3 sigma)); sigma <= 0 returns the input.
+/// Gaussian smoothing of a 1-D score track, sigma in samples: common/smoothing.h gaussianFilter1d
+/// (= scipy.ndimage.gaussian_filter1d, mode reflect, truncate 4, the same definition as the
+/// evaluation's post-processing). sigma <= 0 returns the input.
 torch::Tensor gaussianSmooth1d(const torch::Tensor& x, double sigma);
-/// Centred moving average of `window` samples (shrinking at the ends); window <= 1 returns x.
+/// Moving average of `window` samples: common/smoothing.h uniformFilter1d (= scipy.ndimage.
+/// uniform_filter1d, mode reflect); window <= 1 returns x.
 torch::Tensor movingAverage1d(const torch::Tensor& x, int window);
 
 /// A pixel anomaly map of one frame: patchTokens [N, D] projected patch tokens (class token
 /// excluded, N = g * g, row-major), scored per patch with softmax_vs_normal against the prompts
-/// (a patch has no frame-level calibration), bilinearly upsampled to height x width and smoothed
-/// with a Gaussian of `sigma` pixels (0 = none). -> [height, width] float in [0, 1].
+/// (a patch has no frame-level calibration), bilinearly upsampled (half-pixel centres, clamped at
+/// the edges) to height x width and smoothed
+/// with a Gaussian of `sigma` pixels (common/smoothing.h gaussianFilter2d = scipy.ndimage.
+/// gaussian_filter, mode reflect; 0 = none). -> [height, width] float in [0, 1].
+/// inputSize 0: the grid spans the whole frame. inputSize S > 0: the grid is where CLIP's
+/// preprocessing put it (shorter side resized to S, centre crop: clip/preprocess.h clipGeometry),
+/// so a non-square frame's map lines up with its pixels; outside the crop the edge cells extend.
 torch::Tensor pixelMap(const torch::Tensor& patchTokens, const torch::Tensor& prompts, const torch::Tensor& normal,
-                       double logitScale, int64_t height, int64_t width, double sigma);
+                       double logitScale, int64_t height, int64_t width, double sigma, int inputSize = 0);
 
 } // namespace vaclip::model
