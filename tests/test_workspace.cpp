@@ -212,8 +212,10 @@ TEST(Workspace, DamagedFileIsAFormatError)
     const std::string path = dir.file("d.vaclip");
     {
         Workspace ws(path);
-        for (int i = 0; i < 200; ++i)
-            ws.setSetting("key" + std::to_string(i), std::string(200, 'x'));
+        ws.transaction([&] {
+            for (int i = 0; i < 200; ++i)
+                ws.setSetting("key" + std::to_string(i), std::string(200, 'x'));
+        });
     }
     // Overwrite the middle of the file (b-tree pages) with garbage, keeping the header.
     const auto size = std::filesystem::file_size(path);

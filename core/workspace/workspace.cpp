@@ -184,10 +184,13 @@ int Workspace::schemaVersion() const
 
 void Workspace::migrate()
 {
-    const int from = schemaVersion();
-    if (from == kSchemaVersion)
+    if (schemaVersion() == kSchemaVersion)
         return;
     transaction([&] {
+        // Read again under the write lock: another process may have just migrated the file.
+        const int from = schemaVersion();
+        if (from == kSchemaVersion)
+            return;
         for (int v = from; v < kSchemaVersion; ++v)
             exec(kMigrations[v]);
         const std::string pragmas = "PRAGMA application_id = " + std::to_string(kApplicationId) +
