@@ -147,6 +147,7 @@ TEST(AnnotationFiles, BadInputIsAnError)
     EXPECT_THROW(saveAnnotationsToGroundTruth(meta, "", "v/a.mp4", {{0, "", 15, 21, "", ""}}, 20), Error);
     EXPECT_THROW(saveAnnotationsToGroundTruth(meta, "", "v/a.mp4", {{0, "", 3, 3, "", ""}}, 20), Error);
     EXPECT_THROW(saveAnnotationsToGroundTruth(meta, "", "v/zzz.mp4", {}, 20), Error);
+    EXPECT_THROW(saveAnnotationsToGroundTruth(meta, "", "v/a.mp4", {}, 0), Error);   // frame count unknown
     EXPECT_EQ(readText(dir.file("gt/a.txt")), before);   // nothing written
     // A .npy whose length disagrees with the frame count.
     writeNpy(dir.file("gt/b.npy"), NpyArray::fromInt64(std::vector<int64_t>(7, 0), {7}));

@@ -181,6 +181,10 @@ GroundTruthSave saveAnnotationsToGroundTruth(DatasetMeta& meta, const std::strin
         throw Error(ErrorCode::NotFound, quoted(metaPath.empty() ? meta.sourcePath : metaPath) + ": no video '" +
                                              videoPath + "' to save annotations of");
     VideoEntry& entry = const_cast<VideoEntry&>(*found);
+    if (frameCount <= 0)
+        throw Error(ErrorCode::InvalidArgument, "annotations of '" + entry.videoPath +
+                                                    "': the video's frame count is unknown (open the video or set "
+                                                    "\"frame_count\" in meta.json)");
     checkIntervals(intervals, frameCount, entry.videoPath);
     std::vector<AnnotationRecord> sorted = intervals;
     std::sort(sorted.begin(), sorted.end(), [](const AnnotationRecord& a, const AnnotationRecord& b) {
