@@ -186,6 +186,15 @@ private slots:
         QTest::qWait(300);  // 25 * 4 * 0.3 = 30 frames
         player.pause();
         QVERIFY2(player.playhead() >= 15, qPrintable(QString::number(player.playhead())));
+
+        // Backwards from frame 40 at x1: the playhead goes down and the plot follows.
+        player.setSpeed(1);
+        player.seek(40);
+        player.playBackwards();
+        QTest::qWait(300);
+        player.pause();
+        QVERIFY2(player.playhead() < 40 && player.playhead() >= 20, qPrintable(QString::number(player.playhead())));
+        QCOMPARE(plot.playhead(), player.playhead());
     }
 
     void draggingTheThresholdUpdatesPredictedSegments()

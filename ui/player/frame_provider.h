@@ -65,7 +65,8 @@ public:
     /// Emits opened(...) or failed(message). Requests made before `opened` are kept (the newest).
     void open(const QString& path, const Options& options);
     void open(const QString& path);
-    /// Stops the worker and drops the cache. No signal is emitted afterwards for the old video.
+    /// Stops the worker (waiting for a decode or an open in progress to finish) and drops the
+    /// cache. No signal is emitted afterwards for the old video.
     void close();
 
     bool isOpen() const;          ///< opened() was emitted for the current path

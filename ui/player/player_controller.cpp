@@ -147,7 +147,7 @@ void PlayerController::tick()
     const double elapsed = m_clock.nsecsElapsed() / 1e9;
     const int advanced = int(std::floor(elapsed * m_fps * m_speed + 1e-9));
     int target = m_clockStartFrame + m_direction * advanced;
-    const bool atEnd = target >= m_frameCount - 1 || target <= 0;
+    const bool atEnd = m_direction > 0 ? target >= m_frameCount - 1 : target <= 0;
     target = std::clamp(target, 0, m_frameCount - 1);
     if (target != m_playhead) {
         // Frames passed over since the last one shown were never displayed: skipped, not queued.

@@ -50,12 +50,22 @@ TimelinePlot::TimelinePlot(QWidget* parent) : QWidget(parent), m_plot(new QCusto
 
     m_plot->setCurrentLayer(QStringLiteral("main"));
     it.score = m_plot->addGraph();
-    it.score->setPen(QPen(kScoreColour, 1.6));
+    it.score->setPen(QPen(kScoreColour, 1.0));
     it.score->setName(tr("score"));
     it.gtLegend = m_plot->addGraph();
     it.gtLegend->setPen(QPen(QColor(214, 39, 40, 90), 8));
     it.gtLegend->setName(tr("ground truth"));
     it.gtLegend->removeFromLegend();
+    it.predictedLegend = m_plot->addGraph();
+    it.predictedLegend->setPen(QPen(kPredicted, 8));
+    it.predictedLegend->setName(tr("score >= threshold"));
+    it.predictedLegend->removeFromLegend();
+    it.annotationLegend = m_plot->addGraph();
+    QColor annotationFill = kAnnotation;
+    annotationFill.setAlpha(110);
+    it.annotationLegend->setPen(QPen(annotationFill, 8));
+    it.annotationLegend->setName(tr("annotation"));
+    it.annotationLegend->removeFromLegend();
 
     it.threshold = new QCPItemStraightLine(m_plot);
     it.threshold->setLayer(it.thresholdLayer);
@@ -81,8 +91,13 @@ TimelinePlot::TimelinePlot(QWidget* parent) : QWidget(parent), m_plot(new QCusto
     m_plot->legend->setVisible(false);
     m_plot->axisRect()->insetLayout()->take(m_plot->legend);
     m_plot->plotLayout()->insertRow(0);
-    m_plot->plotLayout()->addElement(0, 0, m_plot->legend);
+    auto* legendRow = new QCPLayoutGrid;  // legend left, an empty stretching cell right
+    m_plot->plotLayout()->addElement(0, 0, legendRow);
     m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    legendRow->addElement(0, 0, m_plot->legend);
+    legendRow->addElement(0, 1, new QCPLayoutElement(m_plot));
+    legendRow->setColumnStretchFactor(0, 0.001);
+    legendRow->setColumnStretchFactor(1, 1.0);
     m_plot->legend->setMargins(QMargins(4, 2, 4, 0));
 
     connect(m_plot, &QCustomPlot::mousePress, this, &TimelinePlot::onPress);
@@ -127,7 +142,7 @@ bool TimelinePlot::addTrack(const QString& name, const std::vector<float>& value
     m_plot->setCurrentLayer(QStringLiteral("main"));
     QCPGraph* g = m_plot->addGraph();
     const int colour = int(m_items->tracks.size()) % int(std::size(kTrackColours));
-    g->setPen(QPen(kTrackColours[colour], 1.2));
+    g->setPen(QPen(kTrackColours[colour], 1.0));
     g->setName(name);
     QVector<double> xs(qsizetype(values.size())), ys(qsizetype(values.size()));
     for (std::size_t i = 0; i < values.size(); ++i) {
@@ -137,7 +152,7 @@ bool TimelinePlot::addTrack(const QString& name, const std::vector<float>& value
     g->setData(xs, ys, true);
     m_items->tracks.insert(name, g);
     updateYRange();
-    m_plot->legend->setVisible(true);
+    updateLegend();
     replotAll();
     return true;
 }
@@ -146,7 +161,6 @@ void TimelinePlot::removeTrack(const QString& name)
 {
     if (QCPGraph* g = m_items->tracks.take(name)) {
         m_plot->removeGraph(g);
-        m_plot->legend->setVisible(!m_items->tracks.isEmpty());
         replotAll();
     }
 }
@@ -292,6 +306,7 @@ void TimelinePlot::replotNow()
 
 void TimelinePlot::rebuildAll()
 {
+    updateLegend();
     updateAxisLabel();
     updateYRange();
     rebuildShading();
@@ -356,10 +371,7 @@ void TimelinePlot::rebuildShading()
         r->setBrush(kGroundTruth);
         m_items->groundTruth.push_back(r);
     }
-    const bool inLegend = m_items->gtLegend->removeFromLegend();
-    if (!m_groundTruth.isEmpty())
-        m_items->gtLegend->addToLegend();
-    Q_UNUSED(inLegend);
+    updateLegend();
 }
 
 void TimelinePlot::rebuildAnnotations()
@@ -390,6 +402,22 @@ void TimelinePlot::rebuildAnnotations()
             m_items->annotations.push_back(t);
         }
     }
+    updateLegend();
+}
+
+void TimelinePlot::updateLegend()
+{
+    // Entries in a fixed order: score, prompt tracks (added as they come), then the bands.
+    Items& it = *m_items;
+    for (QCPGraph* g : {it.predictedLegend, it.gtLegend, it.annotationLegend})
+        g->removeFromLegend();
+    if (!m_scores.empty())
+        it.predictedLegend->addToLegend();
+    if (!m_groundTruth.isEmpty())
+        it.gtLegend->addToLegend();
+    if (!m_annotations.isEmpty())
+        it.annotationLegend->addToLegend();
+    m_plot->legend->setVisible(!m_scores.empty());
 }
 
 void TimelinePlot::rebuildPredicted()

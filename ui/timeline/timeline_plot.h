@@ -126,6 +126,7 @@ private:
     void updateThresholdLine();
     void updateYRange();
     void updateAxisLabel();
+    void updateLegend();
     void replotAll();
     int clampFrame(double x) const;
     bool commitFile(const QString& path, const QByteArray& bytes);

@@ -48,7 +48,9 @@ struct TimelinePlot::Items {
     QCPLayer* thresholdLayer = nullptr;
     QCPLayer* playheadLayer = nullptr;
     QCPGraph* score = nullptr;
-    QCPGraph* gtLegend = nullptr;
+    QCPGraph* gtLegend = nullptr;          // empty graphs: legend entries for the bands
+    QCPGraph* predictedLegend = nullptr;
+    QCPGraph* annotationLegend = nullptr;
     QMap<QString, QCPGraph*> tracks;
     QList<QCPAbstractItem*> groundTruth;
     QList<QCPAbstractItem*> annotations;
