@@ -17,6 +17,7 @@ void addTestCommand(CLI::App& app);
 void addExtractCommand(CLI::App& app);
 void addEmbedCommand(CLI::App& app);
 void addEvaluateCommand(CLI::App& app);
+void addDemoCommand(CLI::App& app);
 void addPretrainBackboneCommand(CLI::App& app);
 
 } // namespace vaclip::cli

@@ -33,6 +33,7 @@ int main(int argc, char** argv)
     vaclip::cli::addExtractCommand(app);
     vaclip::cli::addEmbedCommand(app);
     vaclip::cli::addEvaluateCommand(app);
+    vaclip::cli::addDemoCommand(app);
     vaclip::cli::addPretrainBackboneCommand(app);
 
     try {
