@@ -1,0 +1,1831 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>BackboneInfoJob</name>
+    <message>
+        <location filename="../ui/jobs/engine_jobs.cpp" line="+123"/>
+        <source>Load backbone</source>
+        <translation>Backbone laden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>loading %1</source>
+        <translation>lade %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackbonePanel</name>
+    <message>
+        <location filename="../ui/panels/backbone_panel.cpp" line="+21"/>
+        <source>Use for the session</source>
+        <translation>Für die Sitzung verwenden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CLIP weights: .pt, .safetensors or a Hugging Face folder</source>
+        <translation>CLIP-Gewichte: .pt, .safetensors oder ein Hugging-Face-Ordner</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browse</source>
+        <translation>Durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Weights file (.pt, .safetensors)...</source>
+        <translation>Gewichtsdatei (.pt, .safetensors)...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CLIP weights</source>
+        <translation>CLIP-Gewichte</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CLIP weights (*.pt *.safetensors)</source>
+        <translation>CLIP-Gewichte (*.pt *.safetensors)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hugging Face folder...</source>
+        <translation>Hugging-Face-Ordner...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hugging Face CLIP folder</source>
+        <translation>Hugging-Face-CLIP-Ordner</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Load</source>
+        <translation>Laden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Embedding / input</source>
+        <translation>Einbettung / Eingabe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Vision / text</source>
+        <translation>Bild / Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Backbone id</source>
+        <translation>Backbone-ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tokenizer</source>
+        <translation>Tokenizer</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Cannot switch the backbone</source>
+        <translation>Backbone kann nicht gewechselt werden</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Loading %1 ...</source>
+        <translation>Lade %1 ...</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot load: %1</source>
+        <translation>Laden nicht möglich: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot load the backbone</source>
+        <translation>Backbone kann nicht geladen werden</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1-d embedding, %2 px input, %3 px patches</source>
+        <translation>%1-dim. Einbettung, %2 px Eingabe, %3 px Patches</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 vision layers, %2 text layers</source>
+        <translation>%1 Bildschichten, %2 Textschichten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%L1</source>
+        <translation>%L1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not found</source>
+        <translation>nicht gefunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is the session&apos;s backbone.</source>
+        <translation>Dies ist das Backbone der Sitzung.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loaded; not yet used by the session.</source>
+        <translation>Geladen; von der Sitzung noch nicht verwendet.</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetsPanel</name>
+    <message>
+        <location filename="../ui/panels/datasets_panel.cpp" line="+39"/>
+        <source>Dataset / video</source>
+        <translation>Datensatz / Video</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Frames</source>
+        <translation>Frames</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Features</source>
+        <translation>Merkmale</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open...</source>
+        <translation>Öffnen...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a dataset&apos;s meta.json</source>
+        <translation>meta.json eines Datensatzes öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import folder...</source>
+        <translation>Ordner importieren...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import a dataset folder (UCSD Ped1/Ped2, ShanghaiTech, Avenue, plain folder of videos)</source>
+        <translation>Datensatzordner importieren (UCSD Ped1/Ped2, ShanghaiTech, Avenue, einfacher Videoordner)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot use this dataset</source>
+        <translation>Dieser Datensatz kann nicht verwendet werden</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>cached</source>
+        <translation>im Cache</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unreadable</source>
+        <translation>unlesbar</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>%1 train, %2 test</source>
+        <translation>%1 Training, %2 Test</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2 anomalous</source>
+        <translation>%1 von %2 anomal</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>anomalous</source>
+        <translation>anomal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Cannot open %1</source>
+        <translation>%1 kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot add the videos</source>
+        <translation>Die Videos können nicht hinzugefügt werden</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open a configuration first (File &gt; Open configuration): it names the backbone and the feature cache.</source>
+        <translation>Öffnen Sie zuerst eine Konfiguration (Datei &gt; Konfiguration öffnen): Sie benennt das Backbone und den Merkmals-Cache.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open dataset</source>
+        <translation>Datensatz öffnen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dataset meta (*.json)</source>
+        <translation>Datensatz-Metadaten (*.json)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot open the dataset</source>
+        <translation>Der Datensatz kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import dataset folder</source>
+        <translation>Datensatzordner importieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot import the folder</source>
+        <translation>Der Ordner kann nicht importiert werden</translation>
+    </message>
+</context>
+<context>
+    <name>ExtractJob</name>
+    <message>
+        <location filename="../ui/jobs/engine_jobs.cpp" line="-45"/>
+        <source>Extract features (%1)</source>
+        <translation>Merkmale extrahieren (%1)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>loading the backbone</source>
+        <translation>lade das Backbone</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n video(s) into %1</source>
+        <translation>
+            <numerusform>%n Video nach %1</numerusform>
+            <numerusform>%n Videos nach %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>video %1/%2, %3 frames/s</source>
+        <translation>Video %1/%2, %3 Frames/s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2 (%3 frames)</source>
+        <translation>%1: %2 (%3 Frames)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Job</name>
+    <message>
+        <location filename="../ui/jobs/job.cpp" line="+46"/>
+        <source>queued</source>
+        <translation>wartend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>JobPanel</name>
+    <message>
+        <location filename="../ui/jobs/job_panel.cpp" line="+22"/>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Clear finished</source>
+        <translation>Beendete entfernen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+42"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Cancel this job</source>
+        <translation>Diesen Auftrag abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../ui/studio/main_window.cpp" line="+36"/>
+        <source>VideoAnomalyCLIP Studio</source>
+        <translation>VideoAnomalyCLIP Studio</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Datasets</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backbone</source>
+        <translation>Backbone</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prompts</source>
+        <translation>Prompts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Scoring failed</source>
+        <translation>Bewertung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 failed</source>
+        <translation>%1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Cannot open the configuration</source>
+        <translation>Die Konfiguration kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 — VideoAnomalyCLIP Studio</source>
+        <translation>%1 — VideoAnomalyCLIP Studio</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open configuration</source>
+        <translation>Konfiguration öffnen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Configurations (*.yaml *.yml)</source>
+        <translation>Konfigurationen (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+23"/>
+        <source>Extract features</source>
+        <translation>Merkmale extrahieren</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Open a configuration first.</source>
+        <translation>Öffnen Sie zuerst eine Konfiguration.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot load the test set</source>
+        <translation>Die Testmenge kann nicht geladen werden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Features are not extracted yet</source>
+        <translation>Merkmale sind noch nicht extrahiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The test set&apos;s CLIP features are not in the feature cache yet.</source>
+        <translation>Die CLIP-Merkmale der Testmenge sind noch nicht im Merkmals-Cache.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extract them now? This runs as a job; the test set loads when it is done.</source>
+        <translation>Jetzt extrahieren? Dies läuft als Auftrag; die Testmenge wird geladen, sobald er fertig ist.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>About VideoAnomalyCLIP Studio</source>
+        <translation>Über VideoAnomalyCLIP Studio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;VideoAnomalyCLIP Studio&lt;/b&gt;&lt;p&gt;Zero-shot semantic video anomaly detection with CLIP: type what you are looking for and every frame of the test set is scored.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</source>
+        <translation>&lt;b&gt;VideoAnomalyCLIP Studio&lt;/b&gt;&lt;p&gt;Semantische Zero-Shot-Anomalieerkennung in Videos mit CLIP: Beschreiben Sie, wonach Sie suchen, und jeder Frame der Testmenge wird bewertet.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No configuration open — File &gt; Open configuration (Ctrl+O)</source>
+        <translation>Keine Konfiguration geöffnet — Datei &gt; Konfiguration öffnen (Strg+O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading %1 ...</source>
+        <translation>Lade %1 ...</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 · %n test video(s) · %2</source>
+        <translation>
+            <numerusform>%1 · %n Testvideo · %2</numerusform>
+            <numerusform>%1 · %n Testvideos · %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>zero-shot (no checkpoint)</source>
+        <translation>Zero-Shot (kein Checkpoint)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>checkpoint %1</source>
+        <translation>Checkpoint %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · not loaded</source>
+        <translation>%1 · nicht geladen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Frame %1 / %2 · %3 · score %4</source>
+        <translation>Frame %1 / %2 · %3 · Score %4</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n job(s) running</source>
+        <translation>
+            <numerusform>%n Auftrag läuft</numerusform>
+            <numerusform>%n Aufträge laufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Jobs are still running. Cancel them and quit?</source>
+        <translation>Es laufen noch Aufträge. Abbrechen und beenden?</translation>
+    </message>
+    <message>
+        <location filename="../ui/studio/main_window_menus.cpp" line="+32"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open configuration...</source>
+        <translation>Konfiguration ö&amp;ffnen...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;dataset...</source>
+        <translation>&amp;Datensatz öffnen...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import dataset folder...</source>
+        <translation>Datensatzordner &amp;importieren...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save prompt set...</source>
+        <translation>Prompt-Set &amp;speichern...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Load prompt set...</source>
+        <translation>Prompt-Set &amp;laden...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Se&amp;ttings...</source>
+        <translation>&amp;Einstellungen...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Playback</source>
+        <translation>&amp;Wiedergabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Play / pause</source>
+        <translation>&amp;Wiedergabe / Pause</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Step &amp;forward</source>
+        <translation>Schritt &amp;vorwärts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step &amp;backward</source>
+        <translation>Schritt &amp;rückwärts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step forward (large)</source>
+        <translation>Großer Schritt vorwärts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step backward (large)</source>
+        <translation>Großer Schritt rückwärts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to &amp;start</source>
+        <translation>Zum &amp;Anfang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to &amp;end</source>
+        <translation>Zum &amp;Ende</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Next anomalous segment</source>
+        <translation>&amp;Nächster anomaler Abschnitt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;revious anomalous segment</source>
+        <translation>V&amp;origer anomaler Abschnitt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next &amp;ground-truth segment</source>
+        <translation>Nächster &amp;Ground-Truth-Abschnitt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous ground-truth segment</source>
+        <translation>Voriger Ground-Truth-Abschnitt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next &amp;video</source>
+        <translation>Nächstes Vi&amp;deo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Previous v&amp;ideo</source>
+        <translation>Vor&amp;iges Video</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Extract features</source>
+        <translation>Merkmale &amp;extrahieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Train</source>
+        <translation>&amp;Trainieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Res&amp;ume training</source>
+        <translation>Training &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;load test set</source>
+        <translation>Testmenge neu &amp;laden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Cancel all jobs</source>
+        <translation>Alle Aufträge abbre&amp;chen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Fit video to window</source>
+        <translation>Video an &amp;Fenster anpassen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About VideoAnomalyCLIP Studio</source>
+        <translation>Ü&amp;ber VideoAnomalyCLIP Studio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Main</source>
+        <translation>Haupt-Werkzeugleiste</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsPanel</name>
+    <message>
+        <location filename="../ui/panels/metrics_panel.cpp" line="+56"/>
+        <source>false positive rate</source>
+        <translation>Falsch-Positiv-Rate</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>true positive rate</source>
+        <translation>Richtig-Positiv-Rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No scores yet.</source>
+        <translation>Noch keine Scores.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Frames</source>
+        <translation>Frames</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Anomalous</source>
+        <translation>Anomal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>AUC</source>
+        <translation>AUC</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>AP</source>
+        <translation>AP</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Video score</source>
+        <translation>Video-Score</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Not evaluated: %1</source>
+        <translation>Nicht ausgewertet: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>needs pixel maps (extract with patch tokens; run vaclip test with testing.pixel_maps)</source>
+        <translation>benötigt Pixelkarten (mit Patch-Tokens extrahieren; vaclip test mit testing.pixel_maps ausführen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Frame AUC&lt;/b&gt; (micro)&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;&lt;b&gt;Frame AP&lt;/b&gt; (micro)&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Frame AUC&lt;/b&gt; (macro, %3 videos)&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;&lt;b&gt;Frame AP&lt;/b&gt; (macro)&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Video AUC&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;td&gt;&lt;b&gt;Video AP&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Pixel AUROC / AUPRO&lt;/b&gt;&lt;/td&gt;&lt;td colspan=3&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;small&gt;%9 bootstrap resamples over videos, 95% intervals; %10 single-class videos left out of the macro means&lt;/small&gt;</source>
+        <translation>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Frame-AUC&lt;/b&gt; (mikro)&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;&lt;b&gt;Frame-AP&lt;/b&gt; (mikro)&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Frame-AUC&lt;/b&gt; (makro, %3 Videos)&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;&lt;b&gt;Frame-AP&lt;/b&gt; (makro)&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Video-AUC&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;td&gt;&lt;b&gt;Video-AP&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Pixel-AUROC / AUPRO&lt;/b&gt;&lt;/td&gt;&lt;td colspan=3&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;small&gt;%9 Bootstrap-Stichproben über Videos, 95-%-Intervalle; %10 Videos mit nur einer Klasse bleiben bei den Makro-Mitteln unberücksichtigt&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+1"/>
+        <source>undefined (one class)</source>
+        <translation>undefiniert (nur eine Klasse)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>anomalous</source>
+        <translation>anomal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>At threshold %1: TPR %2, FPR %3, precision %4, F1 %5</source>
+        <translation>Bei Schwelle %1: TPR %2, FPR %3, Präzision %4, F1 %5</translation>
+    </message>
+</context>
+<context>
+    <name>PromptsPanel</name>
+    <message>
+        <location filename="../ui/panels/prompts_panel.cpp" line="+43"/>
+        <source>Type a prompt, e.g. &quot;a person riding a bicycle&quot;</source>
+        <translation>Prompt eingeben, z. B. „a person riding a bicycle“</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Add the typed prompt (Enter)</source>
+        <translation>Eingegebenen Prompt hinzufügen (Eingabe)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected prompts (Delete)</source>
+        <translation>Ausgewählte Prompts entfernen (Entf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the prompt set...</source>
+        <translation>Prompt-Set speichern...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load a prompt set...</source>
+        <translation>Prompt-Set laden...</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Loading the test set...</source>
+        <translation>Lade die Testmenge...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not loaded: %1</source>
+        <translation>Nicht geladen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n prompt(s) scored over %1 frames in %2 ms (evaluated in %3 ms)</source>
+        <translation>
+            <numerusform>%n Prompt über %1 Frames in %2 ms bewertet (ausgewertet in %3 ms)</numerusform>
+            <numerusform>%n Prompts über %1 Frames in %2 ms bewertet (ausgewertet in %3 ms)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>too long: %1 tokens, CLIP reads the first %2 (the last %3 are ignored)</source>
+        <translation>zu lang: %1 Tokens, CLIP liest die ersten %2 (die letzten %3 werden ignoriert)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not in CLIP&apos;s vocabulary as whole words (spelled out in pieces): %1</source>
+        <translation>nicht als ganze Wörter im CLIP-Vokabular (in Teilstücke zerlegt): %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>&apos;%1&apos;: cannot write the prompt set: %2</source>
+        <translation>„%1“: Prompt-Set kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&apos;%1&apos;: %2</source>
+        <translation>„%1“: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>not JSON (%1 at byte %2)</source>
+        <translation>kein JSON (%1 bei Byte %2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not a prompt set (&quot;format&quot; is not &quot;vaclip-prompt-set&quot;)</source>
+        <translation>kein Prompt-Set („format“ ist nicht „vaclip-prompt-set“)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+3"/>
+        <source>Save prompt set</source>
+        <translation>Prompt-Set speichern</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+8"/>
+        <source>Prompt sets (*.json)</source>
+        <translation>Prompt-Sets (*.json)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <source>Load prompt set</source>
+        <translation>Prompt-Set laden</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../ui/studio/studio_settings.cpp" line="+94"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>all cores</source>
+        <translation>alle Kerne</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>as the configuration says (features.cache_dir)</source>
+        <translation>wie in der Konfiguration (features.cache_dir)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>...</source>
+        <translation>...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+20"/>
+        <source>Feature cache folder</source>
+        <translation>Ordner des Merkmals-Caches</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no intervals</source>
+        <translation>keine Intervalle</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Compute threads</source>
+        <translation>Rechen-Threads</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Theme</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language (after restart)</source>
+        <translation>Sprache (nach Neustart)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bootstrap resamples</source>
+        <translation>Bootstrap-Stichproben</translation>
+    </message>
+</context>
+<context>
+    <name>TrainJob</name>
+    <message>
+        <location filename="../ui/jobs/engine_jobs.cpp" line="-91"/>
+        <source>Resume training</source>
+        <translation>Training fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Train</source>
+        <translation>Trainieren</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>loading the backbone</source>
+        <translation>lade das Backbone</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>backbone %1</source>
+        <translation>Backbone %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loading cached features</source>
+        <translation>lade zwischengespeicherte Merkmale</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n training video(s)</source>
+        <translation>
+            <numerusform>%n Trainingsvideo</numerusform>
+            <numerusform>%n Trainingsvideos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>, %n validation video(s)</source>
+        <translation>
+            <numerusform>, %n Validierungsvideo</numerusform>
+            <numerusform>, %n Validierungsvideos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>epoch %1/%2, step %3/%4, loss %5</source>
+        <translation>Epoche %1/%2, Schritt %3/%4, Loss %5</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>epoch %1: loss %2%3</source>
+        <translation>Epoche %1: Loss %2%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, validation AUC %1</source>
+        <translation>, Validierungs-AUC %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>resumed after epoch %1</source>
+        <translation>nach Epoche %1 fortgesetzt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>cancelled after %n step(s)</source>
+        <translation>
+            <numerusform>nach %n Schritt abgebrochen</numerusform>
+            <numerusform>nach %n Schritten abgebrochen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finished %1 epoch(s), %2 steps; checkpoint %3</source>
+        <translation>%1 Epoche(n), %2 Schritte abgeschlossen; Checkpoint %3</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <location filename="../ui/panels/training_panel.cpp" line="+43"/>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>all cores</source>
+        <translation>alle Kerne</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>auto</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>frame labels</source>
+        <translation>Frame-Labels</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>video labels (MIL)</source>
+        <translation>Video-Labels (MIL)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>normal only (pseudo-anomalies)</source>
+        <translation>nur normal (Pseudo-Anomalien)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Open config...</source>
+        <translation>Konfiguration öffnen...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch size (windows)</source>
+        <translation>Batchgröße (Fenster)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Context tokens</source>
+        <translation>Kontext-Tokens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervision</source>
+        <translation>Überwachungsart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checkpoint folder</source>
+        <translation>Checkpoint-Ordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checkpoint every (epochs)</source>
+        <translation>Checkpoint alle (Epochen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Configuration (YAML, editable)</source>
+        <translation>Konfiguration (YAML, bearbeitbar)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>loss (per step)</source>
+        <translation>Loss (pro Schritt)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>validation AUC (per epoch)</source>
+        <translation>Validierungs-AUC (pro Epoche)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loss</source>
+        <translation>Loss</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AUC</source>
+        <translation>AUC</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Training configuration</source>
+        <translation>Trainingskonfiguration</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>YAML (*.yaml *.yml)</source>
+        <translation>YAML (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Training configuration: %1</source>
+        <translation>Trainingskonfiguration: %1</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Fix the YAML first: %1</source>
+        <translation>Korrigieren Sie zuerst das YAML: %1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>YAML valid</source>
+        <translation>YAML gültig</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>cancelling...</source>
+        <translation>breche ab...</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>ETA %1</source>
+        <translation>Restzeit %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>== resuming from %1</source>
+        <translation>== setze fort ab %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>== training, checkpoints to %1</source>
+        <translation>== Training, Checkpoints nach %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>epoch %1/%2 · ETA %3</source>
+        <translation>Epoche %1/%2 · Restzeit %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>== %1 after %2 s</source>
+        <translation>== %1 nach %2 s</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/vaclip-studio/main.cpp" line="+55"/>
+        <source>Zero-shot semantic video anomaly detection with CLIP</source>
+        <translation>Semantische Zero-Shot-Anomalieerkennung in Videos mit CLIP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The test configuration (YAML) to open.</source>
+        <translation>Die zu öffnende Testkonfiguration (YAML).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The training configuration (default: the test configuration).</source>
+        <translation>Die Trainingskonfiguration (Standard: die Testkonfiguration).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Raise a panel: datasets, backbone, prompts, metrics, training or jobs.</source>
+        <translation>Ein Panel in den Vordergrund holen: datasets, backbone, prompts, metrics, training oder jobs.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open test video N (0-based).</source>
+        <translation>Testvideo N öffnen (ab 0 gezählt).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Go to frame F of it.</source>
+        <translation>Darin zu Frame F springen.</translation>
+    </message>
+</context>
+<context>
+    <name>vaclip::studio::FrameProvider</name>
+    <message>
+        <location filename="../ui/player/frame_provider.cpp" line="+184"/>
+        <source>frame %1 cannot be decoded</source>
+        <translation>Frame %1 kann nicht dekodiert werden</translation>
+    </message>
+</context>
+<context>
+    <name>vaclip::studio::TimelinePlot</name>
+    <message>
+        <location filename="../ui/timeline/timeline_plot.cpp" line="+25"/>
+        <source>Click or drag: seek. Drag the dashed line: threshold. Shift+drag: new interval. Wheel: zoom. Right-drag: pan. Double-click: whole video.</source>
+        <translation>Klicken oder ziehen: springen. Gestrichelte Linie ziehen: Schwelle. Umschalt+Ziehen: neues Intervall. Mausrad: zoomen. Rechts ziehen: verschieben. Doppelklick: ganzes Video.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Anomaly score</source>
+        <translation>Anomalie-Score</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ground truth</source>
+        <translation>Ground Truth</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>score &gt;= threshold</source>
+        <translation>Score &gt;= Schwelle</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>annotation</source>
+        <translation>Annotation</translation>
+    </message>
+    <message>
+        <location line="+256"/>
+        <source>Frame (%1 fps)</source>
+        <translation>Frame (%1 fps)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Frame</source>
+        <translation>Frame</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>threshold %1</source>
+        <translation>Schwelle %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline/timeline_plot_input.cpp" line="+140"/>
+        <source>&apos;%1&apos;: cannot write: %2</source>
+        <translation>„%1“: kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&apos;%1&apos;: cannot encode the plot as PNG</source>
+        <translation>„%1“: das Diagramm kann nicht als PNG kodiert werden</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&apos;%1&apos;: cannot write the PDF</source>
+        <translation>„%1“: das PDF kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&apos;%1&apos;: cannot write the PDF: %2</source>
+        <translation>„%1“: das PDF kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Anomaly score timeline</source>
+        <translation>Zeitverlauf des Anomalie-Scores</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;%1&apos;: cannot render the SVG</source>
+        <translation>„%1“: das SVG kann nicht gerendert werden</translation>
+    </message>
+</context>
+<context>
+    <name>vaclip::studio::TransportBar</name>
+    <message>
+        <location filename="../ui/player/transport_bar.cpp" line="+69"/>
+        <source>Go to start (Home)</source>
+        <translation>Zum Anfang (Pos1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous ground-truth segment</source>
+        <translation>Voriger Ground-Truth-Abschnitt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous predicted anomaly</source>
+        <translation>Vorige vorhergesagte Anomalie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step back one frame (Left)</source>
+        <translation>Einen Frame zurück (Links)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+113"/>
+        <source>Play (Space)</source>
+        <translation>Abspielen (Leertaste)</translation>
+    </message>
+    <message>
+        <location line="-112"/>
+        <source>Step forward one frame (Right)</source>
+        <translation>Einen Frame vor (Rechts)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next predicted anomaly</source>
+        <translation>Nächste vorhergesagte Anomalie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next ground-truth segment</source>
+        <translation>Nächster Ground-Truth-Abschnitt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to end (End)</source>
+        <translation>Zum Ende (Ende)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>x%1</source>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Playback speed</source>
+        <translation>Wiedergabegeschwindigkeit</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Frame - / -</source>
+        <translation>Frame - / -</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Frame %1 / %2   %3 / %4</source>
+        <translation>Frame %1 / %2   %3 / %4</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Pause (Space)</source>
+        <translation>Pause (Leertaste)</translation>
+    </message>
+</context>
+<context>
+    <name>vaclip::studio::VideoView</name>
+    <message>
+        <location filename="../ui/player/video_view.cpp" line="+77"/>
+        <source>Wheel: zoom, drag: pan, 0: fit</source>
+        <translation>Mausrad: zoomen, ziehen: verschieben, 0: einpassen</translation>
+    </message>
+    <message>
+        <location line="+209"/>
+        <source>Score %1</source>
+        <translation>Score %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No video</source>
+        <translation>Kein Video</translation>
+    </message>
+</context>
+<context>
+    <name>vaclip::ui</name>
+    <message>
+        <location filename="../ui/export/run_report.cpp" line="+62"/>
+        <source>False positive rate</source>
+        <translation>Falsch-Positiv-Rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>True positive rate</source>
+        <translation>Richtig-Positiv-Rate</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>ROC</source>
+        <translation>ROC</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Run report</source>
+        <translation>Laufbericht</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Per video</source>
+        <translation>Pro Video</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Frames</source>
+        <translation>Frames</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>AUC</source>
+        <translation>AUC</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>AP</source>
+        <translation>AP</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>anomalous</source>
+        <translation>anomal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>… and %1 more videos</source>
+        <translation>… und %1 weitere Videos</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Prompts</source>
+        <translation>Prompts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>… (%1 more lines)</source>
+        <translation>… (%1 weitere Zeilen)</translation>
+    </message>
+</context>
+<context>
+    <name>vaclip::ui::AnnotationModel</name>
+    <message>
+        <location filename="../ui/annotate/annotation_model.cpp" line="+113"/>
+        <source>Add interval</source>
+        <translation>Intervall hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Edit interval</source>
+        <translation>Intervall bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Move interval</source>
+        <translation>Intervall verschieben</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Delete interval</source>
+        <translation>Intervall löschen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Load intervals</source>
+        <translation>Intervalle laden</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate/annotation_model_table.cpp" line="+27"/>
+        <source>Last anomalous frame (inclusive)</source>
+        <translation>Letzter anomaler Frame (einschließlich)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>First frame</source>
+        <translation>Erster Frame</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last frame</source>
+        <translation>Letzter Frame</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frames</source>
+        <translation>Frames</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+</context>
+<context>
+    <name>vaclip::ui::AnnotationPanel</name>
+    <message>
+        <location filename="../ui/annotate/annotation_panel.cpp" line="+177"/>
+        <source>&amp;Category of new intervals:</source>
+        <translation>&amp;Kategorie neuer Intervalle:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. bicycle</source>
+        <translation>z. B. Fahrrad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark in (I)</source>
+        <translation>Anfang setzen (I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start an interval at the playhead</source>
+        <translation>Ein Intervall an der Abspielposition beginnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark out (O)</source>
+        <translation>Ende setzen (O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the interval at the playhead (the frame is included)</source>
+        <translation>Das Intervall an der Abspielposition beenden (der Frame gehört dazu)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jump to</source>
+        <translation>Springen zu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seek the video to the first frame of the selected interval</source>
+        <translation>Zum ersten Frame des ausgewählten Intervalls springen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo the last annotation edit (Ctrl+Z)</source>
+        <translation>Letzte Annotationsänderung rückgängig machen (Strg+Z)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>Wiederherstellen (Strg+Umschalt+Z)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No video open</source>
+        <translation>Kein Video geöffnet</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n interval(s)</source>
+        <translation>
+            <numerusform>%n Intervall</numerusform>
+            <numerusform>%n Intervalle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in-point at frame %1</source>
+        <translation>Anfangspunkt bei Frame %1</translation>
+    </message>
+</context>
+<context>
+    <name>vaclip::ui::ComparisonView</name>
+    <message>
+        <location filename="../ui/annotate/comparison_view.cpp" line="+97"/>
+        <location line="+27"/>
+        <source>False positive</source>
+        <translation>Falsch positiv</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <location line="+27"/>
+        <source>Missed</source>
+        <translation>Verfehlt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First frame</source>
+        <translation>Erster Frame</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last frame</source>
+        <translation>Letzter Frame</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Frames</source>
+        <translation>Frames</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Peak score</source>
+        <translation>Höchster Score</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No scores for this video yet.</source>
+        <translation>Noch keine Scores für dieses Video.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>At threshold %1: %2 false-positive segment(s) (%3 frames), %4 of %5 ground-truth interval(s) missed (%6 frames).</source>
+        <translation>Bei Schwelle %1: %2 falsch-positive(r) Abschnitt(e) (%3 Frames), %4 von %5 Ground-Truth-Intervall(en) verfehlt (%6 Frames).</translation>
+    </message>
+</context>
+<context>
+    <name>vaclip::ui::ImageExport</name>
+    <message>
+        <location filename="../ui/export/image_export.cpp" line="+100"/>
+        <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+        <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf);;SVG-Zeichnung (*.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>vaclip::ui::RunReport</name>
+    <message>
+        <location filename="../ui/export/run_report.cpp" line="-108"/>
+        <source>Frame AUC (micro)</source>
+        <translation>Frame-AUC (mikro)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frame AP (micro)</source>
+        <translation>Frame-AP (mikro)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frame AUC (macro)</source>
+        <translation>Frame-AUC (makro)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frame AP (macro)</source>
+        <translation>Frame-AP (makro)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Video AUC</source>
+        <translation>Video-AUC</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>undefined (one class)</source>
+        <translation>undefiniert (nur eine Klasse)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Video AP</source>
+        <translation>Video-AP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EER</source>
+        <translation>EER</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frames (anomalous / total)</source>
+        <translation>Frames (anomal / gesamt)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>AUC %1</source>
+        <translation>AUC %1</translation>
+    </message>
+</context>
+<context>
+    <name>vaclip::ui::ScoreExport</name>
+    <message>
+        <location filename="../ui/export/score_export.cpp" line="+69"/>
+        <source>NumPy array (*.npy);;CSV table (*.csv);;JSON (*.json)</source>
+        <translation>NumPy-Array (*.npy);;CSV-Tabelle (*.csv);;JSON (*.json)</translation>
+    </message>
+</context>
+</TS>
