@@ -25,7 +25,7 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # one), the Qt platform plugins the studio needs to open a window, the SVG icon engine.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libopenblas0-openmp | libopenblas0")
 if(TARGET vaclip-studio)
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6")
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins")
 endif()
 set(CPACK_DEBIAN_COMPRESSION_TYPE gzip)      # fast to build; xz is 3-4x slower for ~20% less
 include(CPack)

@@ -23,6 +23,7 @@ fi
 [ -f "$build/CPackConfig.cmake" ] || fail "$build is not a configured build tree (no CPackConfig.cmake)"
 
 # 1. Build the package (install into CPack's staging folder, strip, dpkg-shlibdeps, gzip).
+mkdir -p "$build/package"
 rm -f "$build"/package/vaclip_*.deb
 start=$(date +%s)
 cpack --config "$build/CPackConfig.cmake" -B "$build/package" >"$build/package/cpack.log" 2>&1 \
@@ -69,7 +70,10 @@ for f in ucsd-ped1 ucsd-ped2 shanghaitech avenue folder interval-csv; do
 done
 echo "$list" | grep -q "install  $root/usr/lib/.*vaclip/plugins/libvaclip_format_ucsd_ped2.so" \
   || { echo "$list"; fail "the plugins were not found next to the unpacked executable"; }
-man -l "$root/usr/share/man/man1/vaclip.1.gz" 2>/dev/null | grep -q "vaclip - zero-shot" || fail "man page"
+zcat "$root/usr/share/man/man1/vaclip.1.gz" | grep -q '^\.TH VACLIP 1' || fail "the man page is not roff"
+if command -v groff >/dev/null; then
+  zcat "$root/usr/share/man/man1/vaclip.1.gz" | groff -man -Tutf8 -ww -z 2>&1 | grep . && fail "groff warns on the man page"
+fi
 if [ "$studio" = 1 ]; then
   if command -v appstreamcli >/dev/null; then
     appstreamcli validate --no-net "$root/usr/share/metainfo/org.vaclip.Studio.metainfo.xml" \
