@@ -21,6 +21,8 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include <cstdlib>
+
 using namespace vaclip;
 using namespace vaclip::ui;
 
@@ -92,6 +94,12 @@ private slots:
         QTest::keyClick(panel.table(), Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(model.rowCount(), 1);
         QVERIFY(panel.undoAction()->isEnabled());
+        if (const char* preview = std::getenv("VACLIP_PANEL_PREVIEW")) {   // for looking at it
+            model.addInterval(100, 130, qs("person running"));
+            model.setInPoint(150);
+            panel.resize(460, 260);
+            panel.grab().save(QString::fromLocal8Bit(preview));
+        }
     }
 
     void categoryEditedInTheTable()

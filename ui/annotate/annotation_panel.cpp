@@ -47,8 +47,12 @@ AnnotationPanel::AnnotationPanel(AnnotationModel* model, QWidget* parent)
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(AnnotationModel::CategoryColumn, QHeaderView::Stretch);
+    m_table->setWordWrap(false);
+    QHeaderView* header = m_table->horizontalHeader();
+    for (int c : {AnnotationModel::BeginColumn, AnnotationModel::EndColumn, AnnotationModel::FramesColumn})
+        header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(AnnotationModel::CategoryColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(AnnotationModel::NoteColumn, QHeaderView::Stretch);
     m_table->verticalHeader()->setVisible(false);
     m_categoryLabel->setBuddy(m_category);
     m_category->setText(m_model->defaultCategory());
