@@ -37,12 +37,12 @@ echo "$info" | sed -n 's/^ \(Package\|Version\|Architecture\|Installed-Size\): /
 depends=$(echo "$info" | sed -n 's/^ Depends: //p')
 echo "package:   Depends: $depends"
 for lib in libtorch libavformat libqt6core6 libyaml-cpp; do
-  echo "$depends" | grep -q "$lib" || fail "Depends lacks $lib (dpkg-shlibdeps did not see it)"
+  grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib (dpkg-shlibdeps did not see it)"
 done
 
 # 3. Contents: the executables, every plugin, the man page, configs.
 contents=$(dpkg-deb --contents "$deb" | awk '{print $6}')
-expect() { echo "$contents" | grep -Eq "$1" || fail "the package has no $1"; }
+expect() { grep -Eq "$1" <<<"$contents" || fail "the package has no $1"; }
 expect '^\./usr/bin/vaclip$'
 for p in ucsd_ped1 ucsd_ped2 shanghaitech avenue folder interval_csv; do
   expect "^\./usr/lib/.*vaclip/plugins/libvaclip_format_${p}\.so$"
@@ -50,7 +50,7 @@ done
 expect '^\./usr/share/man/man1/vaclip\.1\.gz$'
 expect '^\./usr/share/vaclip/configs/.*\.yaml$'
 studio=0
-if echo "$contents" | grep -q '^\./usr/bin/vaclip-studio$'; then
+if grep -q '^\./usr/bin/vaclip-studio$' <<<"$contents"; then
   studio=1
   expect '^\./usr/share/applications/org\.vaclip\.Studio\.desktop$'
   expect '^\./usr/share/metainfo/org\.vaclip\.Studio\.metainfo\.xml$'
@@ -61,18 +61,21 @@ fi
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 dpkg -x "$deb" "$root"
-"$root/usr/bin/vaclip" --version | sed 's/^/package:   /'
-"$root/usr/bin/vaclip" --version | grep -q "^vaclip $(sed -n 's/^ Version: //p' <<<"$info")" \
+version=$("$root/usr/bin/vaclip" --version) || fail "vaclip --version"
+sed 's/^/package:   /' <<<"$version"
+grep -q "^vaclip $(sed -n 's/^ Version: //p' <<<"$info") " <<<"$version" \
   || fail "vaclip --version does not print the package version"
 list=$(env -u VACLIP_PLUGIN_PATH XDG_DATA_HOME="$root/xdg" "$root/usr/bin/vaclip" import --list)
 for f in ucsd-ped1 ucsd-ped2 shanghaitech avenue folder interval-csv; do
-  echo "$list" | grep -q "^  $f " || { echo "$list"; fail "the unpacked vaclip does not list format $f"; }
+  grep -q "^  $f " <<<"$list" || { echo "$list"; fail "the unpacked vaclip does not list format $f"; }
 done
-echo "$list" | grep -q "install  $root/usr/lib/.*vaclip/plugins/libvaclip_format_ucsd_ped2.so" \
+grep -q "install  $root/usr/lib/.*vaclip/plugins/libvaclip_format_ucsd_ped2.so" <<<"$list" \
   || { echo "$list"; fail "the plugins were not found next to the unpacked executable"; }
-zcat "$root/usr/share/man/man1/vaclip.1.gz" | grep -q '^\.TH VACLIP 1' || fail "the man page is not roff"
+manpage=$(zcat "$root/usr/share/man/man1/vaclip.1.gz")
+grep -q '^\.TH VACLIP 1' <<<"$manpage" || fail "the man page is not roff"
 if command -v groff >/dev/null; then
-  zcat "$root/usr/share/man/man1/vaclip.1.gz" | groff -man -Tutf8 -ww -z 2>&1 | grep . && fail "groff warns on the man page"
+  warnings=$(groff -man -Tutf8 -ww -z <<<"$manpage" 2>&1)
+  [ -z "$warnings" ] || fail "groff warns on the man page: $warnings"
 fi
 if [ "$studio" = 1 ]; then
   if command -v appstreamcli >/dev/null; then
