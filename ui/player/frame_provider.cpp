@@ -6,6 +6,7 @@
 #include <QMetaObject>
 
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <cstring>
 #include <exception>
@@ -16,6 +17,11 @@
 #include <thread>
 
 namespace vaclip::studio {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+constexpr std::chrono::milliseconds kScrubIdle(60);  // quiet time before prefetching while paused
+} // namespace
 
 // State shared by the GUI side and the worker, guarded by `mutex`. The worker never touches the
 // QObject except through queued invocations, which ~QObject cancels.
@@ -35,6 +41,7 @@ struct FrameProvider::Shared {
     quint64 serial = 0;       // increments per request
     quint64 servedSerial = 0; // newest request the worker has finished with
     int direction = 0;
+    Clock::time_point lastRequest;
 
     std::map<int, QImage> cache;
     qint64 bytes = 0;
@@ -234,7 +241,11 @@ private:
             int job = -1;
             bool forRequest = false;
             quint64 serial = 0;
-            s.wake.wait(lock, [&] {
+            // Paused (scrubbing, random seeks): prefetch only once requests pause for a moment,
+            // so that prefetch decoding does not delay the next seek. Playing: at once.
+            bool prefetchDeferred = false;
+            const auto ready = [&] {
+                prefetchDeferred = false;
                 if (s.stop)
                     return true;
                 if (s.target >= 0 && s.servedSerial < s.serial) {
@@ -252,8 +263,18 @@ private:
                     }
                 }
                 job = s.prefetchJob();
+                if (job >= 0 && s.direction == 0 && Clock::now() < s.lastRequest + kScrubIdle) {
+                    prefetchDeferred = true;
+                    job = -1;
+                }
                 return job >= 0;
-            });
+            };
+            while (!ready()) {
+                if (prefetchDeferred)
+                    s.wake.wait_until(lock, s.lastRequest + kScrubIdle);
+                else
+                    s.wake.wait(lock);
+            }
             if (s.stop)
                 return;
             lock.unlock();
@@ -348,6 +369,7 @@ void FrameProvider::requestFrame(int index)
             index = std::clamp(index, 0, s.frameCount - 1);
         index = std::max(index, 0);
         ++s.stats.requests;
+        s.lastRequest = Clock::now();
         s.target = index;
         const quint64 serial = ++s.serial;
         auto hit = s.cache.find(index);

@@ -22,6 +22,8 @@
 //    latestRequest() when exactness matters.
 //  - Idle time prefetches frames ahead in the play direction (and a few behind) into a cache
 //    bounded by Options::cacheBytes; the frames farthest from the playhead are evicted first.
+//    While paused (direction 0) prefetching waits until requests have stopped for 60 ms, so that
+//    it never delays the next seek of a scrubbing user.
 //  - Errors (missing, corrupt or unsupported file; undecodable frames) come as failed(message),
 //    the message naming the file. An undecodable frame is reported once and not retried.
 //
