@@ -41,7 +41,7 @@ struct FrameProvider::Shared {
     quint64 serial = 0;       // increments per request
     quint64 servedSerial = 0; // newest request the worker has finished with
     int direction = 0;
-    Clock::time_point lastRequest;
+    Clock::time_point lastRequest;  // newest request, or when it was answered
 
     std::map<int, QImage> cache;
     qint64 bytes = 0;
@@ -290,6 +290,7 @@ private:
             }
             if (forRequest) {
                 s.servedSerial = std::max(s.servedSerial, serial);
+                s.lastRequest = Clock::now();  // the quiet time counts from the answer
                 if (ok && s.putMail(job, image, serial))
                     post([owner = m_owner] { owner->deliver(); });
             }
