@@ -243,6 +243,10 @@ private slots:
         emit view.list()->itemActivated(view.list()->topLevelItem(1), 0);
         QCOMPARE(jump.count(), 1);
         QCOMPARE(jump.first().first().toLongLong(), qint64(16));
+        if (const char* preview = std::getenv("VACLIP_COMPARISON_PREVIEW")) {
+            view.resize(460, 200);
+            view.grab().save(QString::fromLocal8Bit(preview));
+        }
         // Deleting the missed interval updates the view; a higher threshold hides the FP.
         model.removeInterval(model.idAt(1));
         view.setThreshold(0.95);

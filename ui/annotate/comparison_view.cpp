@@ -23,6 +23,8 @@ ComparisonView::ComparisonView(QWidget* parent) : QWidget(parent), m_summary(new
     m_list->setUniformRowHeights(true);
     m_list->setSortingEnabled(false);
     m_list->header()->setStretchLastSection(true);
+    for (int c = KindColumn; c < PeakColumn; ++c)
+        m_list->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_summary->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
