@@ -1,0 +1,65 @@
+#pragma once
+// The datasets panel: a tree of datasets -> splits -> videos with frame counts, labels and the
+// state of each video's feature cache (checked on a worker: it hashes the video's content).
+// Datasets come from the session's configuration, from "Open meta.json...", from importing a
+// dataset folder (core/data/importers.h: UCSD, ShanghaiTech, Avenue, plain folders), or from
+// dropping a meta.json, a folder or video files on the panel (or the main window).
+// Double-clicking a dataset makes it the test set; double-clicking a test video opens it.
+//
+//   DatasetsPanel panel(&session);
+//   panel.addDataset("data/walkway/meta.json");      // false + error for a bad file
+//   panel.importFolder("/data/UCSD/UCSDped2");         // writes <folder>/meta.json, then adds it
+//   panel.addVideoFiles({"/videos/a.mp4", "/videos/b.mp4"});
+//
+// Thread affinity: GUI thread.
+
+#include "data/meta.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <map>
+#include <vector>
+
+class QTreeWidget;
+class QTreeWidgetItem;
+class StudioSession;
+
+class DatasetsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit DatasetsPanel(StudioSession* session, QWidget* parent = nullptr);
+    ~DatasetsPanel() override;
+
+    QTreeWidget* tree() const { return m_tree; }
+    bool addDataset(const QString& metaPath, QString* error = nullptr);
+    /// Imports a dataset folder with the detected format; the meta.json goes into the folder.
+    bool importFolder(const QString& folder, QString* error = nullptr);
+    /// A test-only dataset of these videos (their common folder is the root), saved as
+    /// <root>/vaclip-videos.json.
+    bool addVideoFiles(const QStringList& files, QString* error = nullptr);
+    /// Dispatches dropped paths: meta .json, folders, video files.
+    void openPaths(const QStringList& paths);
+    /// Makes the dataset the session's test set (same backbone, cache and checkpoint).
+    bool useForTesting(const QString& metaPath, QString* error = nullptr);
+
+public slots:
+    void openMetaDialog();
+    void importFolderDialog();
+
+signals:
+    void errorOccurred(const QString& title, const QString& message);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void rebuildItem(QTreeWidgetItem* item, const vaclip::DatasetMeta& meta);
+    void checkCaches();
+
+    StudioSession* m_session;
+    QTreeWidget* m_tree;
+    std::map<QString, vaclip::DatasetMeta> m_datasets;  // by absolute meta path
+    QFutureWatcher<std::vector<std::pair<QString, int>>> m_cacheWatcher;
+};

@@ -1,0 +1,186 @@
+#include "panels/metrics_panel.h"
+
+#include "studio/studio_session.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include <cmath>
+
+using namespace vaclip;
+
+namespace {
+enum Column { ColVideo, ColFrames, ColAnomalous, ColAuc, ColAp, ColScore, ColLabel, ColCount };
+
+QString num(double v, int decimals = 4)
+{
+    return std::isfinite(v) ? QString::number(v, 'f', decimals) : QStringLiteral("–");
+}
+
+QString withInterval(double v, const eval::BootstrapInterval& ci)
+{
+    if (!std::isfinite(ci.low))
+        return num(v);
+    return QStringLiteral("%1 <small>[%2, %3]</small>").arg(num(v), num(ci.low, 3), num(ci.high, 3));
+}
+
+QTableWidgetItem* numberItem(double v, int decimals)
+{
+    auto* it = new QTableWidgetItem;
+    if (std::isfinite(v))
+        it->setData(Qt::DisplayRole, decimals == 0 ? QVariant(qlonglong(v)) : QVariant(std::round(v * 1e4) / 1e4));
+    else
+        it->setData(Qt::DisplayRole, QStringLiteral("–"));
+    it->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return it;
+}
+
+QCustomPlot* makePlot(QWidget* parent, const QString& x, const QString& y)
+{
+    auto* p = new QCustomPlot(parent);
+    p->xAxis->setLabel(x);
+    p->yAxis->setLabel(y);
+    p->xAxis->setRange(0, 1);
+    p->yAxis->setRange(0, 1.02);
+    p->setMinimumSize(220, 200);
+    return p;
+}
+} // namespace
+
+MetricsPanel::MetricsPanel(StudioSession* session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_summary(new QLabel(this)), m_point_label(new QLabel(this)),
+      m_table(new QTableWidget(0, ColCount, this)), m_roc(makePlot(this, tr("false positive rate"), tr("true positive rate"))),
+      m_pr(makePlot(this, tr("recall"), tr("precision")))
+{
+    setObjectName(QStringLiteral("metricsPanel"));
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setText(tr("No scores yet."));
+    m_table->setObjectName(QStringLiteral("perVideoTable"));
+    m_table->setHorizontalHeaderLabels({tr("Video"), tr("Frames"), tr("Anomalous"), tr("AUC"), tr("AP"), tr("Video score"), tr("Label")});
+    m_table->setSortingEnabled(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->horizontalHeader()->setSectionResizeMode(ColVideo, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(ColVideo, QHeaderView::Stretch);
+
+    m_rocCurve = new QCPCurve(m_roc->xAxis, m_roc->yAxis);
+    m_rocCurve->setPen(QPen(QColor(0x1f, 0x77, 0xb4), 2));
+    m_roc->addGraph()->setData({0, 1}, {0, 1});
+    m_roc->graph(0)->setPen(QPen(Qt::gray, 1, Qt::DashLine));
+    m_rocPoint = m_roc->addGraph();
+    m_prCurve = new QCPCurve(m_pr->xAxis, m_pr->yAxis);
+    m_prCurve->setPen(QPen(QColor(0x2c, 0xa0, 0x2c), 2));
+    m_prPoint = m_pr->addGraph();
+    for (QCPGraph* g : {m_rocPoint, m_prPoint}) {
+        g->setLineStyle(QCPGraph::lsNone);
+        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(0xe4, 0x57, 0x2e), 10));
+    }
+
+    auto* plots = new QSplitter(Qt::Horizontal, this);
+    plots->addWidget(m_roc);
+    plots->addWidget(m_pr);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_table);
+    split->addWidget(plots);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_point_label);
+    layout->addWidget(split, 1);
+
+    connect(session, &StudioSession::scoresChanged, this, &MetricsPanel::onScores);
+    connect(session, &StudioSession::thresholdChanged, this, [this] { updateOperatingPoint(); });
+    connect(m_table, &QTableWidget::cellClicked, this, [this](int row, int) {
+        const QTableWidgetItem* it = m_table->item(row, ColVideo);
+        if (it)
+            m_session->setCurrentVideo(it->data(Qt::UserRole).toInt());
+    });
+    if (session->scores())
+        onScores(session->scores());
+}
+
+QString MetricsPanel::summaryText() const { return m_summary->text(); }
+
+void MetricsPanel::onScores(ScoreUpdatePtr update)
+{
+    m_update = std::move(update);
+    const eval::EvaluationResult* r = m_update->evaluation.get();
+    if (!r) {
+        m_summary->setText(tr("Not evaluated: %1").arg(m_update->evaluationNote.toHtmlEscaped()));
+        m_table->setRowCount(0);
+        return;
+    }
+    const QString pixel = tr("needs pixel maps (extract with patch tokens; run vaclip test with testing.pixel_maps)");
+    m_summary->setText(
+        tr("<table cellspacing=6>"
+           "<tr><td><b>Frame AUC</b> (micro)</td><td>%1</td><td><b>Frame AP</b> (micro)</td><td>%2</td></tr>"
+           "<tr><td><b>Frame AUC</b> (macro, %3 videos)</td><td>%4</td><td><b>Frame AP</b> (macro)</td><td>%5</td></tr>"
+           "<tr><td><b>Video AUC</b></td><td>%6</td><td><b>Video AP</b></td><td>%7</td></tr>"
+           "<tr><td><b>Pixel AUROC / AUPRO</b></td><td colspan=3>%8</td></tr></table>"
+           "<small>%9 bootstrap resamples over videos, 95% intervals; %10 single-class videos left out of the macro means</small>")
+            .arg(withInterval(r->micro.auc, r->bootstrap.auc), withInterval(r->micro.apStep, r->bootstrap.ap))
+            .arg(r->macro.definedVideos)
+            .arg(num(r->macro.auc), num(r->macro.ap))
+            .arg(r->videoLevel.defined ? num(r->videoLevel.auc) : tr("undefined (one class)"),
+                 r->videoLevel.defined ? num(r->videoLevel.apStep) : tr("undefined (one class)"), pixel)
+            .arg(r->bootstrap.valid)
+            .arg(r->macro.undefinedVideos));
+
+    m_table->setSortingEnabled(false);
+    m_table->setRowCount(int(r->perVideo.size()));
+    for (int i = 0; i < int(r->perVideo.size()); ++i) {
+        const eval::PerVideoResult& v = r->perVideo[std::size_t(i)];
+        const QString name = QString::fromStdString(v.name);
+        auto* nameItem = new QTableWidgetItem(name);
+        nameItem->setData(Qt::UserRole, m_session->testSet() ? m_session->testSet()->videos.indexOf(name) : i);
+        nameItem->setToolTip(name);
+        m_table->setItem(i, ColVideo, nameItem);
+        m_table->setItem(i, ColFrames, numberItem(double(v.frames), 0));
+        m_table->setItem(i, ColAnomalous, numberItem(double(v.anomalousFrames), 0));
+        m_table->setItem(i, ColAuc, numberItem(v.defined ? v.auc : NAN, 4));
+        m_table->setItem(i, ColAp, numberItem(v.defined ? v.ap : NAN, 4));
+        m_table->setItem(i, ColScore, numberItem(v.videoScore, 4));
+        m_table->setItem(i, ColLabel, new QTableWidgetItem(v.videoLabel ? tr("anomalous") : tr("normal")));
+    }
+    m_table->setSortingEnabled(true);
+
+    m_rocCurve->setData(QVector<double>(r->microRoc.fpr.begin(), r->microRoc.fpr.end()),
+                        QVector<double>(r->microRoc.tpr.begin(), r->microRoc.tpr.end()));
+    m_prCurve->setData(QVector<double>(r->microPr.recall.begin(), r->microPr.recall.end()),
+                       QVector<double>(r->microPr.precision.begin(), r->microPr.precision.end()));
+    updateOperatingPoint();
+}
+
+void MetricsPanel::updateOperatingPoint()
+{
+    if (!m_update || !m_update->evaluation)
+        return;
+    const double thr = m_session->threshold();
+    double tp = 0, fp = 0, pos = 0, neg = 0;
+    for (const eval::VideoScores& v : m_update->evaluation->processed)
+        for (std::size_t i = 0; i < v.scores.size(); ++i) {
+            const bool y = v.labels[i] != 0, hit = v.scores[i] >= thr;
+            pos += y;
+            neg += !y;
+            tp += y && hit;
+            fp += !y && hit;
+        }
+    m_point.threshold = thr;
+    m_point.tpr = pos > 0 ? tp / pos : 0;
+    m_point.fpr = neg > 0 ? fp / neg : 0;
+    m_point.precision = tp + fp > 0 ? tp / (tp + fp) : 1;
+    m_point.f1 = 2 * tp + fp + (pos - tp) > 0 ? 2 * tp / (2 * tp + fp + (pos - tp)) : 0;
+    m_point_label->setText(tr("At threshold %1: TPR %2, FPR %3, precision %4, F1 %5")
+                               .arg(num(thr), num(m_point.tpr, 3), num(m_point.fpr, 3), num(m_point.precision, 3), num(m_point.f1, 3)));
+    m_rocPoint->setData({m_point.fpr}, {m_point.tpr});
+    m_prPoint->setData({m_point.tpr}, {m_point.precision});
+    m_roc->replot();
+    m_pr->replot();
+}

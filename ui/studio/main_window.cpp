@@ -1,0 +1,278 @@
+#include "studio/main_window.h"
+
+#include "jobs/engine_jobs.h"
+#include "jobs/job_panel.h"
+#include "panels/backbone_panel.h"
+#include "panels/datasets_panel.h"
+#include "panels/metrics_panel.h"
+#include "panels/prompts_panel.h"
+#include "panels/training_panel.h"
+#include "player/player_controller.h"
+#include "runtime/torch_runtime.h"
+#include "studio/studio_session.h"
+#include "studio/viewer_widget.h"
+
+#include <QApplication>
+#include <cmath>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
+
+MainWindow::MainWindow(StudioSession* session, QWidget* parent)
+    : QMainWindow(parent), m_session(session), m_settings(StudioSettings::load()),
+      m_viewer(new ViewerWidget(session, this)), m_datasets(new DatasetsPanel(session, this)),
+      m_backbone(new BackbonePanel(session, this)), m_prompts(new PromptsPanel(session, this)),
+      m_metrics(new MetricsPanel(session, this)), m_training(new TrainingPanel(session, this)),
+      m_jobs(new JobPanel(session->jobs(), this)), m_statusConfig(new QLabel(this)), m_statusFrame(new QLabel(this)),
+      m_statusJobs(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("VideoAnomalyCLIP Studio"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
+    setAcceptDrops(true);
+    setDockNestingEnabled(true);
+    setCentralWidget(m_viewer);
+    session->engine()->setBootstrapSamples(m_settings.bootstrapSamples);
+
+    QDockWidget* datasets = addPanel(m_datasets, tr("Datasets"), QStringLiteral("datasets"), Qt::LeftDockWidgetArea);
+    QDockWidget* backbone = addPanel(m_backbone, tr("Backbone"), QStringLiteral("backbone"), Qt::LeftDockWidgetArea);
+    tabifyDockWidget(datasets, backbone);
+    datasets->raise();
+    QDockWidget* prompts = addPanel(m_prompts, tr("Prompts"), QStringLiteral("prompts"), Qt::LeftDockWidgetArea);
+    splitDockWidget(datasets, prompts, Qt::Vertical);
+    addPanel(m_metrics, tr("Metrics"), QStringLiteral("metrics"), Qt::RightDockWidgetArea);
+    QDockWidget* training = addPanel(m_training, tr("Training"), QStringLiteral("training"), Qt::BottomDockWidgetArea);
+    QDockWidget* jobs = addPanel(m_jobs, tr("Jobs"), QStringLiteral("jobs"), Qt::BottomDockWidgetArea);
+    tabifyDockWidget(training, jobs);
+    training->raise();
+    resizeDocks({datasets, prompts}, {260, 300}, Qt::Vertical);
+    resizeDocks({datasets}, {340}, Qt::Horizontal);
+    resizeDocks({training}, {250}, Qt::Vertical);
+
+    statusBar()->addWidget(m_statusConfig, 1);
+    statusBar()->addPermanentWidget(m_statusFrame);
+    statusBar()->addPermanentWidget(m_statusJobs);
+    createMenus();
+
+    connect(session, &StudioSession::loadingStarted, this, &MainWindow::updateStatus);
+    connect(session, &StudioSession::testSetLoaded, this, &MainWindow::updateStatus);
+    connect(session, &StudioSession::loadFailed, this, &MainWindow::onLoadFailed);
+    connect(session, &StudioSession::scoreFailed, this, [this](const QString& m) { showError(tr("Scoring failed"), m); });
+    connect(session, &StudioSession::currentFrameChanged, this, &MainWindow::updateStatus);
+    connect(session, &StudioSession::scoresChanged, this, &MainWindow::updateStatus);
+    connect(session->jobs(), &JobQueue::jobAdded, this, &MainWindow::updateStatus);
+    connect(session->jobs(), &JobQueue::jobFinished, this, [this](Job* job) {
+        updateStatus();
+        if (job->state() == Job::State::Failed)
+            showError(tr("%1 failed").arg(job->title()), job->errorMessage());
+    });
+    connect(m_viewer, &ViewerWidget::message, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+    connect(m_datasets, &DatasetsPanel::errorOccurred, this, &MainWindow::showError);
+    connect(m_backbone, &BackbonePanel::errorOccurred, this, &MainWindow::showError);
+
+    QSettings s(QStringLiteral("VideoAnomalyCLIP"), QStringLiteral("vaclip-studio"));
+    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1500, 940);
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+QDockWidget* MainWindow::addPanel(QWidget* panel, const QString& title, const QString& name, Qt::DockWidgetArea area)
+{
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(name + QStringLiteral("Dock"));
+    dock->setWidget(panel);
+    addDockWidget(area, dock);
+    return dock;
+}
+
+void MainWindow::showPanel(const QString& name)
+{
+    if (auto* dock = findChild<QDockWidget*>(name + QStringLiteral("Dock"))) {
+        dock->show();
+        dock->raise();
+    }
+}
+
+bool MainWindow::openConfig(const QString& path, bool quiet)
+{
+    QString error;
+    bool ok = false;
+    try {
+        vaclip::Config c = vaclip::loadConfig(QFileInfo(path).absoluteFilePath().toStdString());
+        if (!m_settings.cacheFolder.isEmpty())
+            c.features.cacheDir = m_settings.cacheFolder.toStdString();
+        ok = m_session->setConfig(c, QFileInfo(path).absoluteFilePath(), &error);
+    } catch (const std::exception& e) {
+        error = QString::fromStdString(e.what());
+    }
+    if (!ok) {
+        if (!quiet)
+            showError(tr("Cannot open the configuration"), error);
+        return false;
+    }
+    m_settings.addRecent(QFileInfo(path).absoluteFilePath());
+    m_settings.save();
+    updateRecentMenu();
+    setWindowTitle(tr("%1 — VideoAnomalyCLIP Studio").arg(QFileInfo(path).fileName()));
+    return true;
+}
+
+void MainWindow::openConfigDialog()
+{
+    const QString p = QFileDialog::getOpenFileName(this, tr("Open configuration"), QString(), tr("Configurations (*.yaml *.yml)"));
+    if (!p.isEmpty())
+        openConfig(p);
+}
+
+void MainWindow::extractFeatures()
+{
+    if (!m_session->hasConfig()) {
+        showError(tr("Extract features"), tr("Open a configuration first."));
+        return;
+    }
+    auto job = std::make_shared<ExtractJob>(m_session->config(), QStringLiteral("all"));
+    connect(job.get(), &Job::finished, this, [this](Job::State s, const QString&) {
+        if (s == Job::State::Succeeded)
+            m_session->reload();
+    });
+    m_session->jobs()->enqueue(job);
+    showPanel(QStringLiteral("jobs"));
+}
+
+void MainWindow::onLoadFailed(const QString& message)
+{
+    updateStatus();
+    if (!message.contains(QStringLiteral("vaclip extract"))) {
+        showError(tr("Cannot load the test set"), message);
+        return;
+    }
+    QMessageBox box(QMessageBox::Warning, tr("Features are not extracted yet"),
+                    tr("The test set's CLIP features are not in the feature cache yet."), QMessageBox::NoButton, this);
+    box.setInformativeText(tr("Extract them now? This runs as a job; the test set loads when it is done."));
+    box.setDetailedText(message);
+    QPushButton* extract = box.addButton(tr("Extract features"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() == extract)
+        extractFeatures();
+}
+
+void MainWindow::showError(const QString& title, const QString& message)
+{
+    QMessageBox box(QMessageBox::Critical, title, message.section(QLatin1Char('\n'), 0, 0), QMessageBox::Ok, this);
+    if (message.contains(QLatin1Char('\n')))
+        box.setDetailedText(message);
+    box.exec();
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(m_settings, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const StudioSettings before = m_settings;
+    m_settings = dialog.settings();
+    m_settings.save();
+    if (m_settings.theme != before.theme)
+        applyTheme(m_settings.theme);
+    if (m_settings.threads != before.threads)
+        vaclip::setComputeThreads(m_settings.threads);
+    m_session->engine()->setBootstrapSamples(m_settings.bootstrapSamples);
+    if (m_settings.cacheFolder != before.cacheFolder && m_session->hasConfig())
+        openConfig(m_session->configPath());
+    else if (m_settings.bootstrapSamples != before.bootstrapSamples)
+        m_session->setPrompts(m_prompts->activePrompts());
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(this, tr("About VideoAnomalyCLIP Studio"),
+                       tr("<b>VideoAnomalyCLIP Studio</b><p>Zero-shot semantic video anomaly detection with CLIP: "
+                          "type what you are looking for and every frame of the test set is scored.</p><p>%1</p>")
+                           .arg(QString::fromStdString(vaclip::torchRuntimeSummary()).toHtmlEscaped()));
+}
+
+QString MainWindow::statusText() const
+{
+    return m_statusConfig->text() + QStringLiteral(" | ") + m_statusFrame->text();
+}
+
+void MainWindow::updateStatus()
+{
+    if (!m_session->hasConfig())
+        m_statusConfig->setText(tr("No configuration open — File > Open configuration (Ctrl+O)"));
+    else if (m_session->isLoading())
+        m_statusConfig->setText(tr("Loading %1 ...").arg(QFileInfo(m_session->configPath()).fileName()));
+    else if (const TestSetInfoPtr t = m_session->testSet())
+        m_statusConfig->setText(tr("%1 · %n test video(s) · %2", nullptr, int(t->videos.size()))
+                                    .arg(QFileInfo(m_session->configPath()).fileName(),
+                                         t->checkpoint.isEmpty() ? tr("zero-shot (no checkpoint)")
+                                                                 : tr("checkpoint %1").arg(QFileInfo(t->checkpoint).fileName())));
+    else
+        m_statusConfig->setText(tr("%1 · not loaded").arg(QFileInfo(m_session->configPath()).fileName()));
+
+    const int video = m_session->currentVideo();
+    if (video >= 0 && m_session->testSet()) {
+        const qint64 frame = m_session->currentFrame();
+        const qint64 frames = m_session->testSet()->frames[std::size_t(video)];
+        const auto* player = m_viewer->player();
+        const double score = m_viewer->scoreAt(int(frame));
+        m_statusFrame->setText(tr("Frame %1 / %2 · %3 · score %4")
+                                   .arg(frame + 1).arg(frames)
+                                   .arg(player->timeText(int(frame)))
+                                   .arg(std::isfinite(score) ? QString::number(score, 'f', 4) : QStringLiteral("–")));
+    } else {
+        m_statusFrame->clear();
+    }
+    const int active = m_session->jobs()->activeCount();
+    m_statusJobs->setText(active > 0 ? tr("%n job(s) running", nullptr, active) : QString());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_session->jobs()->activeCount() > 0 &&
+        QMessageBox::question(this, tr("Quit"), tr("Jobs are still running. Cancel them and quit?")) != QMessageBox::Yes) {
+        event->ignore();
+        return;
+    }
+    QSettings s(QStringLiteral("VideoAnomalyCLIP"), QStringLiteral("vaclip-studio"));
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    m_session->jobs()->cancelAll();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList paths;
+    for (const QUrl& u : event->mimeData()->urls()) {
+        if (!u.isLocalFile())
+            continue;
+        const QString p = u.toLocalFile();
+        if (p.endsWith(QStringLiteral(".yaml")) || p.endsWith(QStringLiteral(".yml")))
+            openConfig(p);
+        else
+            paths << p;
+    }
+    if (!paths.isEmpty()) {
+        m_datasets->openPaths(paths);
+        showPanel(QStringLiteral("datasets"));
+    }
+    event->acceptProposedAction();
+}

@@ -1,0 +1,228 @@
+#include "studio/scoring_engine.h"
+
+#include "common/error.h"
+#include "model/backbone.h"
+#include "train/feature_data.h"
+
+#include <QElapsedTimer>
+#include <QThread>
+
+using namespace vaclip;
+
+namespace {
+QString q(const std::string& s) { return QString::fromStdString(s); }
+
+std::vector<std::string> toStd(const QStringList& list)
+{
+    std::vector<std::string> out;
+    for (const QString& s : list)
+        out.push_back(s.toStdString());
+    return out;
+}
+} // namespace
+
+/// Lives in the engine's thread; every member is touched only there.
+class ScoringEngine::Worker : public QObject {
+public:
+    explicit Worker(ScoringEngine* engine) : m_engine(engine) {}
+
+    void load(const Config& config, const QString& checkpoint)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        m_scorer.reset();
+        try {
+            model::Backbone backbone = model::Backbone::load(config.backbone.path);
+            auto scorer = std::make_unique<infer::Scorer>(config, backbone, checkpoint.toStdString());
+            auto videos = train::loadSplitFeatures(config, backbone.id(), config.dataset.testSplit);
+            auto info = std::make_shared<TestSetInfo>();
+            std::vector<infer::TestVideo> test;
+            for (auto& v : videos) {
+                info->videos << q(v.name);
+                info->frames.push_back(v.frames);
+                info->labels.push_back(v.frameLabels);
+                test.push_back({v.name, v.frames, v.dim, std::move(v.features)});
+            }
+            scorer->setTestSet(test);
+            if (config.testing.scoring == ScoringMode::CalibratedMax) {
+                try {
+                    auto train = train::loadSplitFeatures(config, backbone.id(), config.dataset.trainSplit);
+                    std::vector<infer::TestVideo> normals;
+                    for (auto& v : train)
+                        if (v.videoLabel == 0)
+                            normals.push_back({v.name, v.frames, v.dim, std::move(v.features)});
+                    scorer->setCalibrationSet(normals);
+                } catch (const Error& e) {
+                    info->calibrationNote = q(e.what());
+                }
+            }
+            info->backboneId = q(backbone.id());
+            info->checkpoint = q(scorer->checkpointPath());
+            info->loadSeconds = clock.elapsed() / 1000.0;
+            m_labels = info->labels;
+            m_names = info->videos;
+            m_config = config;
+            m_scorer = std::move(scorer);
+            {
+                std::lock_guard<std::mutex> lock(m_engine->m_mutex);
+                m_engine->m_loaded = true;
+            }
+            emit m_engine->loaded(info);
+        } catch (const std::exception& e) {
+            {
+                std::lock_guard<std::mutex> lock(m_engine->m_mutex);
+                m_engine->m_loaded = false;
+            }
+            emit m_engine->loadFailed(q(e.what()));
+        }
+    }
+
+    /// Takes the newest pending request until none is left.
+    void processPending()
+    {
+        for (;;) {
+            QStringList prompts;
+            quint64 generation = 0;
+            int samples = 0;
+            {
+                std::lock_guard<std::mutex> lock(m_engine->m_mutex);
+                if (!m_engine->m_pending) {
+                    m_engine->m_scheduled = false;
+                    return;
+                }
+                m_engine->m_pending = false;
+                prompts = m_engine->m_pendingPrompts;
+                generation = m_engine->m_generation;
+                samples = m_engine->m_bootstrapSamples;
+            }
+            if (!m_scorer)
+                continue;  // loaded() will ask again
+            try {
+                emit m_engine->scored(score(prompts, generation, samples));
+            } catch (const std::exception& e) {
+                emit m_engine->scoreFailed(q(e.what()));
+            }
+        }
+    }
+
+private:
+    ScoreUpdatePtr score(QStringList prompts, quint64 generation, int samples)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        auto u = std::make_shared<ScoreUpdate>();
+        u->generation = generation;
+        std::vector<std::string> texts = toStd(prompts);
+        if (texts.empty()) {
+            texts = m_config.semanticPrompts.empty() ? m_config.genericPrompts.abnormal : m_config.semanticPrompts;
+            for (const auto& t : texts)
+                prompts << q(t);
+        }
+        u->prompts = prompts;
+        const infer::PromptFeatures pf = m_scorer->encodePrompts(texts);
+        u->scores = m_scorer->rescore(pf);
+        u->promptTracks = m_scorer->promptTracks(pf);
+        u->rescoreMs = clock.nsecsElapsed() / 1e6;
+
+        clock.restart();
+        std::vector<eval::VideoScores> videos;
+        const auto& off = u->scores.videoOffsets;
+        for (std::size_t i = 0; i + 1 < off.size() && i < m_labels.size(); ++i) {
+            if (m_labels[i].empty())
+                continue;  // no frame labels: not evaluable
+            eval::VideoScores v;
+            v.name = m_names[int(i)].toStdString();
+            v.scores.assign(u->scores.scores.begin() + off[i], u->scores.scores.begin() + off[i + 1]);
+            v.labels = m_labels[i];
+            videos.push_back(std::move(v));
+        }
+        try {
+            eval::EvalOptions opt;
+            opt.bootstrap.samples = samples;
+            opt.ap = m_config.evaluation.apDefinition == ApDefinition::Trapezoid ? eval::ApDefinition::Trapezoid
+                                                                                   : eval::ApDefinition::Step;
+            opt.videoScore = m_config.evaluation.videoScore == VideoScoreMode::TopKMean ? eval::VideoScoreMode::TopKMean
+                                                                                         : eval::VideoScoreMode::Max;
+            opt.topK = m_config.evaluation.topK;
+            u->evaluation = std::make_shared<eval::EvaluationResult>(eval::evaluate(videos, opt));
+        } catch (const Error& e) {
+            u->evaluationNote = q(e.what());
+        }
+        u->evaluateMs = clock.nsecsElapsed() / 1e6;
+        return u;
+    }
+
+    ScoringEngine* m_engine;
+    std::unique_ptr<infer::Scorer> m_scorer;
+    std::vector<std::vector<uint8_t>> m_labels;
+    QStringList m_names;
+    Config m_config;
+};
+
+void ScoringEngine::ThreadStopper::operator()(QThread* t) const
+{
+    t->quit();
+    t->wait();
+    delete t;
+}
+
+ScoringEngine::ScoringEngine(QObject* parent) : QObject(parent), m_thread(new QThread)
+{
+    qRegisterMetaType<TestSetInfoPtr>();
+    qRegisterMetaType<ScoreUpdatePtr>();
+    m_thread->setObjectName(QStringLiteral("scoring-engine"));
+    m_worker = new Worker(this);
+    m_worker->moveToThread(m_thread.get());
+    connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread->start();
+}
+
+ScoringEngine::~ScoringEngine()
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_pending = false;  // the worker finishes what it runs and takes nothing new
+    }
+    m_thread.reset();  // quits and waits; the worker is deleted on finish
+}
+
+void ScoringEngine::load(const Config& config, const QString& checkpoint)
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_loaded = false;
+    }
+    Worker* w = m_worker;
+    QMetaObject::invokeMethod(w, [w, config, checkpoint] { w->load(config, checkpoint); }, Qt::QueuedConnection);
+}
+
+quint64 ScoringEngine::requestScores(const QStringList& prompts)
+{
+    bool schedule = false;
+    quint64 generation = 0;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_pendingPrompts = prompts;
+        generation = ++m_generation;
+        m_pending = true;
+        schedule = !m_scheduled;
+        m_scheduled = true;
+    }
+    if (schedule) {
+        Worker* w = m_worker;
+        QMetaObject::invokeMethod(w, [w] { w->processPending(); }, Qt::QueuedConnection);
+    }
+    return generation;
+}
+
+void ScoringEngine::setBootstrapSamples(int samples)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_bootstrapSamples = samples;
+}
+
+bool ScoringEngine::isLoaded() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_loaded;
+}

@@ -1,0 +1,86 @@
+#pragma once
+// The studio's bridge to the scorer: one long-lived worker thread that loads a test set's cached
+// features with a backbone and checkpoint (infer/scorer.h), then re-scores it against the prompts
+// the user types, evaluating every result (eval/evaluator.h). Requests are coalesced: while one
+// re-scoring runs, only the newest pending prompt list is kept, so typing never builds a backlog.
+//
+//   ScoringEngine engine;                                       // GUI thread
+//   connect(&engine, &ScoringEngine::scored, this, [](ScoreUpdatePtr u) { plot(u->scores.scores); });
+//   engine.load(config, checkpointPath);                        // async; loaded() or failed()
+//   engine.requestScores({"a person riding a bicycle"});        // async, per keystroke is fine
+//
+// Thread affinity: the public functions are for the GUI thread; signals arrive there (queued).
+// The worker owns the Scorer; the GUI thread never encodes text or multiplies features.
+
+#include "config/config.h"
+#include "eval/evaluator.h"
+#include "infer/scorer.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+#include <mutex>
+#include <vector>
+
+/// What a loaded test set is, for panels (all vectors in dataset order).
+struct TestSetInfo {
+    QStringList videos;                        ///< video_path as written in meta.json
+    std::vector<qint64> frames;
+    std::vector<std::vector<uint8_t>> labels;  ///< empty for a video without frame labels
+    QString backboneId;
+    QString checkpoint;                        ///< "" = zero-shot
+    QString calibrationNote;                   ///< why calibration fell back, or ""
+    double loadSeconds = 0;
+};
+using TestSetInfoPtr = std::shared_ptr<const TestSetInfo>;
+
+/// One re-scoring of the whole test set and its evaluation.
+struct ScoreUpdate {
+    quint64 generation = 0;                    ///< increases with every request
+    QStringList prompts;
+    vaclip::infer::TestScores scores;          ///< all frames, dataset order
+    std::vector<float> promptTracks;           ///< frames x prompts cosine similarities
+    std::shared_ptr<const vaclip::eval::EvaluationResult> evaluation;  ///< null when not evaluable
+    QString evaluationNote;                    ///< why there is no evaluation
+    double rescoreMs = 0, evaluateMs = 0;
+};
+using ScoreUpdatePtr = std::shared_ptr<const ScoreUpdate>;
+
+class ScoringEngine : public QObject {
+    Q_OBJECT
+public:
+    explicit ScoringEngine(QObject* parent = nullptr);
+    ~ScoringEngine() override;
+
+    /// Loads backbone, checkpoint ("" = zero-shot) and the test split's cached features.
+    void load(const vaclip::Config& config, const QString& checkpoint);
+    /// Scores the loaded test set against `prompts` (coalesced; empty list = the config's).
+    quint64 requestScores(const QStringList& prompts);
+    /// Bootstrap resamples for the intervals of each evaluation (0 = none).
+    void setBootstrapSamples(int samples);
+    bool isLoaded() const;
+
+signals:
+    void loaded(TestSetInfoPtr info);
+    void loadFailed(const QString& message);
+    void scored(ScoreUpdatePtr update);
+    void scoreFailed(const QString& message);
+
+private:
+    class Worker;
+    struct ThreadStopper { void operator()(QThread* t) const; };
+    std::unique_ptr<QThread, ThreadStopper> m_thread;
+    Worker* m_worker = nullptr;  // lives in m_thread, deleted when it finishes
+    mutable std::mutex m_mutex;
+    QStringList m_pendingPrompts;
+    quint64 m_generation = 0;
+    bool m_pending = false;
+    bool m_scheduled = false;
+    bool m_loaded = false;
+    int m_bootstrapSamples = 200;
+    friend class Worker;
+};
+
+Q_DECLARE_METATYPE(TestSetInfoPtr)
+Q_DECLARE_METATYPE(ScoreUpdatePtr)
