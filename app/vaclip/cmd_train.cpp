@@ -48,7 +48,8 @@ void addTrainCommand(CLI::App& app)
         setComputeThreads(cfg.training.threads);  // 0 = all cores
         std::cout << torchRuntimeSummary() << "\n";
         model::Backbone backbone = model::Backbone::load(cfg.backbone.path);
-        auto train = train::loadSplitFeatures(cfg, backbone.id(), cfg.dataset.trainSplit);
+        const bool pixelTargets = cfg.training.pixelLoss.enabled || cfg.training.supervision == SupervisionMode::Pixel;
+        auto train = train::loadSplitFeatures(cfg, backbone.id(), cfg.dataset.trainSplit, pixelTargets);
         std::vector<train::TrainVideo> validation;
         if (!cfg.training.validationSplit.empty())
             validation = train::loadSplitFeatures(cfg, backbone.id(), cfg.training.validationSplit);
@@ -76,6 +77,8 @@ void addTrainCommand(CLI::App& app)
         });
         std::signal(SIGINT, SIG_DFL);
         std::cout << "supervision: " << toString(result.supervision);
+        if (result.pixelVideos > 0)
+            std::cout << " + pixel loss (focal + dice on the patch maps of " << result.pixelVideos << " videos)";
         if (result.resumedFromEpoch > 0)
             std::cout << " (resumed after epoch " << result.resumedFromEpoch << ")";
         std::cout << "\n";

@@ -84,6 +84,16 @@ struct PseudoAnomalyConfig {
     bool pastePatches = false;      ///< paste a patch from another video (needs pixel-level features)
 };
 
+/// training.pixel_loss: AnomalyCLIP's focal + dice losses on patch-level anomaly maps, for the
+/// training videos with pixel masks (and normal ones) when the feature cache has patch tokens.
+struct PixelLossConfig {
+    bool enabled = true;            ///< used whenever masks and patch tokens exist
+    double focalWeight = 1.0;
+    double diceWeight = 1.0;
+    double focalGamma = 2.0;
+    int framesPerWindow = 4;        ///< frames of a window whose patches are supervised
+};
+
 /// training: learning the temporal transformer and the generic prompt context.
 struct TrainingConfig {
     double learningRate = 1e-3;
@@ -99,6 +109,7 @@ struct TrainingConfig {
     TemporalPosition temporalPosition = TemporalPosition::Learned;
     SupervisionMode supervision = SupervisionMode::Auto;
     PseudoAnomalyConfig pseudoAnomalies;
+    PixelLossConfig pixelLoss;
     double smoothnessWeight = 8e-5; ///< temporal smoothness penalty on consecutive scores
     std::string checkpointDir = "checkpoints";
     int checkpointEvery = 1;        ///< epochs between checkpoints

@@ -1,11 +1,13 @@
 #include "train/trainer.h"
 
 #include "common/error.h"
+#include "io/dtype.h"
 #include "model/backbone_parts.h"
 #include "model/scoring.h"
 #include "model/vad_model.h"
 #include "model/windowing.h"
 #include "runtime/torch_runtime.h"
+#include "train/losses.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <torch/torch.h>
@@ -115,6 +117,18 @@ void checkVideos(const std::vector<TrainVideo>& videos, int dim, const char* wha
             throw Error(ErrorCode::Mismatch, std::string(what) + " video '" + v.name + "' has " +
                                                  std::to_string(v.frameLabels.size()) + " frame labels for " +
                                                  std::to_string(v.frames) + " frames");
+        if (v.patchMasks.empty())
+            continue;
+        const int64_t cells = int64_t(v.patchGrid) * v.patchGrid;
+        if (v.patchGrid < 1 || int64_t(v.patchMasks.size()) != v.frames * cells)
+            throw Error(ErrorCode::Mismatch, std::string(what) + " video '" + v.name + "': " +
+                                                 std::to_string(v.patchMasks.size()) + " patch-mask values for " +
+                                                 std::to_string(v.frames) + " frames of a " + std::to_string(v.patchGrid) +
+                                                 "x" + std::to_string(v.patchGrid) + " grid");
+        if (!v.tokens || v.tokens->frames() != v.frames || v.tokens->dim() != dim || v.tokens->tokens() != cells + 1)
+            throw Error(ErrorCode::Mismatch, std::string(what) + " video '" + v.name + "' has patch masks but no " +
+                                                 "matching patch tokens (" + std::to_string(cells + 1) + " tokens of " +
+                                                 std::to_string(dim) + " per frame needed; vaclip extract --tokens)");
     }
 }
 
@@ -152,16 +166,37 @@ TrainResult Trainer::run(const std::vector<TrainVideo>& train, const std::vector
     TrainResult result;
     result.supervision = resolveSupervision(tc.supervision, train);
     const SupervisionMode sup = result.supervision;
-    if (sup == SupervisionMode::Pixel)
-        throw Error(ErrorCode::Unsupported, "training.supervision: pixel is not supported by this build; use frame, "
-                                            "video or normal_only");
+    // Pixel loss: on when configured (or supervision pixel), not normal_only, and some training
+    // video has patch masks with an anomalous cell.
+    const PixelLossConfig& pc = tc.pixelLoss;
+    int grid = 0;
+    bool anomalousCell = false;
+    for (const auto& v : train) {
+        if (v.patchMasks.empty())
+            continue;
+        if (grid != 0 && v.patchGrid != grid)
+            throw Error(ErrorCode::Mismatch, "training video '" + v.name + "' has a " + std::to_string(v.patchGrid) +
+                                                 "-wide patch grid, others " + std::to_string(grid));
+        grid = v.patchGrid;
+        anomalousCell |= std::any_of(v.patchMasks.begin(), v.patchMasks.end(), [](float m) { return m > 0; });
+    }
+    const bool usePixel = sup != SupervisionMode::NormalOnly && (pc.enabled || sup == SupervisionMode::Pixel) &&
+                          anomalousCell && (pc.focalWeight > 0 || pc.diceWeight > 0);
+    if (sup == SupervisionMode::Pixel && !usePixel)
+        throw Error(ErrorCode::InvalidArgument,
+                    "training.supervision: pixel needs training videos with pixel masks (mask_path in meta.json), "
+                    "patch tokens in the feature cache (vaclip extract --tokens) and a pixel_loss weight > 0");
+    if (usePixel)
+        for (const auto& v : train)
+            result.pixelVideos += v.patchMasks.empty() ? 0 : 1;
+    const bool frameLike = sup == SupervisionMode::Frame || sup == SupervisionMode::Pixel;
 
     // Windows of the videos this supervision can use.
     const int64_t L = cfg.clipLength;
     std::vector<Window> windows;
     for (std::size_t i = 0; i < train.size(); ++i) {
         const auto& v = train[i];
-        if (sup == SupervisionMode::Frame && v.frameLabels.empty() && v.videoLabel != 0)
+        if (frameLike && v.frameLabels.empty() && v.videoLabel != 0)
             continue;  // unlabelled frames: only a normal video's are known (all 0)
         if (sup == SupervisionMode::Video && v.videoLabel < 0)
             continue;
@@ -322,6 +357,31 @@ TrainResult Trainer::run(const std::vector<TrainVideo>& train, const std::vector
                     yp[b * L + a + j] = 1.f;
             }
 
+            // Pixel targets: frames_per_window evenly spaced frames of each row whose video has
+            // patch masks (patch tokens without the class token, fp16 -> float).
+            std::vector<float> pixTok, pixTarget;
+            int64_t pixFrames = 0;
+            const int64_t cells = int64_t(grid) * grid;
+            if (usePixel) {
+                for (int64_t b = 0; b < nr; ++b) {
+                    const Window w = rows[std::size_t(b)];
+                    const TrainVideo& v = train[std::size_t(w.video)];
+                    if (v.patchMasks.empty())
+                        continue;
+                    const int64_t n = std::min(L, v.frames - w.start);
+                    const int64_t k = std::min<int64_t>(n, pc.framesPerWindow);
+                    for (int64_t i = 0; i < k; ++i) {
+                        const int64_t t = w.start + (2 * i + 1) * n / (2 * k);
+                        const uint16_t* h = v.tokens->patchTokens(t) + D;  // skip the class token
+                        for (int64_t c = 0; c < cells * D; ++c)
+                            pixTok.push_back(halfToFloat(h[c]));
+                        const float* m = v.patchMasks.data() + t * cells;
+                        pixTarget.insert(pixTarget.end(), m, m + cells);
+                        ++pixFrames;
+                    }
+                }
+            }
+
             const double lr = learningRate(tc, step, totalSteps, warmupSteps);
             for (auto& group : optimizer.param_groups())
                 static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
@@ -348,6 +408,15 @@ TrainResult Trainer::run(const std::vector<TrainVideo>& train, const std::vector
             } else {
                 torch::Tensor bce = -(y * torch::log(p) + (1 - y) * torch::log(1 - p));
                 loss = (bce * vf).sum() / vf.sum();
+            }
+            if (pixFrames > 0) {
+                torch::Tensor tok = model::normalizeRows(torch::from_blob(pixTok.data(), {pixFrames, cells, int64_t(D)}));
+                torch::Tensor pp = model::abnormalProbability(tok, g, scale);  // [F, g*g]
+                torch::Tensor yt = torch::from_blob(pixTarget.data(), {pixFrames, cells});
+                if (pc.focalWeight > 0)
+                    loss = loss + pc.focalWeight * focalLoss(pp, yt, pc.focalGamma);
+                if (pc.diceWeight > 0)
+                    loss = loss + pc.diceWeight * (diceLoss(pp, yt) + diceLoss(1 - pp, 1 - yt));
             }
             if (tc.smoothnessWeight > 0 && L > 1) {
                 torch::Tensor pair = vf.slice(1, 1) * vf.slice(1, 0, L - 1);

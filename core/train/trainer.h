@@ -23,8 +23,18 @@
 //                reverse, shuffle, paste_patches = the segment blended 50/50 with another video's
 //                frames — a feature-space paste, as only pooled embeddings are trained on); frame
 //                BCE with the segment labelled abnormal
-//   pixel        not supported (needs mask-level training on patch tokens): an error
-// plus smoothness_weight * mean((p_t - p_{t-1})^2). Learning rate: linear warm-up over
+//   pixel        frame supervision plus the pixel loss below, which must then be possible (an
+//                error otherwise)
+// plus smoothness_weight * mean((p_t - p_{t-1})^2).
+// Pixel loss (training.pixel_loss, frame/video/pixel supervision, when some training video has
+// patchMasks with an anomalous cell): for frames_per_window evenly spaced frames of each window
+// whose video has patchMasks, each patch token (unit) gets the same two-way softmax against the
+// learned generic features, p_abn [F, g*g]; the loss adds
+//   focal_weight * focalLoss(p_abn, y, focal_gamma) + dice_weight * (diceLoss(p_abn, y) +
+//   diceLoss(1 - p_abn, 1 - y))        (train/losses.h; y = patchMasks of those frames)
+// i.e. AnomalyCLIP's pixel objective on the patch grid (masks are reduced to the grid, not maps
+// upsampled to the masks: the grid is the resolution the features have). Patches bypass the
+// temporal transformer, so this term trains the prompt context only. Learning rate: linear warm-up over
 // warmup_epochs, then cosine decay to 0 over the remaining steps.
 //
 // Reproducibility: parameters are initialised, windows shuffled, pseudo-anomalies drawn and
@@ -37,10 +47,12 @@
 // Thread safety: one run() at a time per Trainer; different Trainers may run on different threads.
 
 #include "config/config.h"
+#include "features/feature_cache.h"
 #include "model/backbone.h"
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -54,6 +66,12 @@ struct TrainVideo {
     std::vector<float> features;      ///< frames * dim, CLIP embeddings (not normalised)
     std::vector<uint8_t> frameLabels; ///< empty or frames values (1 = anomalous)
     int videoLabel = -1;              ///< 1 anomalous, 0 normal, -1 unknown
+    /// Pixel supervision (optional, training.pixel_loss): the cached projected patch tokens
+    /// (class token first, 1 + patchGrid^2 per frame) and, per frame, the fraction of each patch
+    /// cell's pixels that are anomalous (feature_data.h patchMaskFractions; all 0 for a normal video).
+    std::shared_ptr<const CachedFeatures> tokens;
+    int patchGrid = 0;
+    std::vector<float> patchMasks;    ///< empty or frames * patchGrid^2 values in [0, 1]
 };
 
 struct TrainProgress {
@@ -80,6 +98,7 @@ struct TrainResult {
     double bestAuc = -1;
     std::string lastCheckpoint, bestCheckpoint;  ///< "" when none written
     int resumedFromEpoch = 0;           ///< 0 = fresh start
+    int pixelVideos = 0;                ///< videos whose patch maps the pixel loss supervised (0 = off)
 };
 
 class Trainer {
