@@ -1,5 +1,6 @@
 // MainWindow's menus, toolbar and keyboard shortcuts.
 #include "studio/main_window.h"
+#include "studio/studio_language.h"
 
 #include "panels/datasets_panel.h"
 #include "panels/prompts_panel.h"
@@ -122,6 +123,8 @@ void MainWindow::createMenus()
     bar->addAction(cancel);
     bar->addSeparator();
     bar->addAction(settings);
+    for (QAction* a : bar->actions())  // menu "打开配置(&O)...", button "打开配置" (studio_language.h)
+        a->setIconText(withoutAccelerator(a->text()));
     connect(player, &PlayerController::playingChanged, play, [play](bool playing) {
         play->setIcon(icon(playing ? "pause" : "play"));
     });
