@@ -26,6 +26,7 @@ enum Column { ColName, ColFrames, ColLabel, ColFeatures };
 constexpr int kPathRole = Qt::UserRole;       // dataset item: meta path; video item: absolute path
 constexpr int kKindRole = Qt::UserRole + 1;   // "dataset", "split", "video"
 constexpr int kSplitRole = Qt::UserRole + 2;  // video item: split name
+constexpr int kNameRole = Qt::UserRole + 3;   // video item: video_path as written in meta.json
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
 } // namespace
@@ -37,8 +38,10 @@ DatasetsPanel::DatasetsPanel(StudioSession* session, QWidget* parent)
     setAcceptDrops(true);
     m_tree->setColumnCount(4);
     m_tree->setHeaderLabels({tr("Dataset / video"), tr("Frames"), tr("Label"), tr("Features")});
-    m_tree->header()->setSectionResizeMode(ColName, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(ColName, QHeaderView::Interactive);
     m_tree->header()->setStretchLastSection(false);
+    m_tree->setColumnWidth(ColName, 210);
     m_tree->setUniformRowHeights(true);
     auto* open = new QPushButton(QIcon(QStringLiteral(":/icons/open.svg")), tr("Open..."), this);
     open->setToolTip(tr("Open a dataset's meta.json"));
@@ -62,7 +65,7 @@ DatasetsPanel::DatasetsPanel(StudioSession* session, QWidget* parent)
             if (!useForTesting(item->data(ColName, kPathRole).toString(), &error))
                 emit errorOccurred(tr("Cannot use this dataset"), error);
         } else if (kind == QStringLiteral("video") && item->data(ColName, kSplitRole).toString() == QStringLiteral("test")) {
-            const int index = m_session->testSet() ? m_session->testSet()->videos.indexOf(item->text(ColName)) : -1;
+            const int index = m_session->testSet() ? m_session->testSet()->videos.indexOf(item->data(ColName, kNameRole).toString()) : -1;
             if (index >= 0)
                 m_session->setCurrentVideo(index);
         }
@@ -139,7 +142,8 @@ void DatasetsPanel::rebuildItem(QTreeWidgetItem* item, const DatasetMeta& meta)
         s->setText(ColLabel, tr("%1 of %2 anomalous").arg(meta.anomalousCount(split)).arg(videos.size()));
         for (const VideoEntry& v : videos) {
             auto* it = new QTreeWidgetItem(s);
-            it->setText(ColName, q(v.videoPath));
+            it->setText(ColName, QFileInfo(q(v.videoPath)).fileName());
+            it->setData(ColName, kNameRole, q(v.videoPath));
             it->setToolTip(ColName, q(v.absolutePath));
             it->setIcon(ColName, QIcon(QStringLiteral(":/icons/video.svg")));
             it->setData(ColName, kPathRole, q(v.absolutePath));

@@ -117,7 +117,8 @@ void MetricsPanel::onScores(ScoreUpdatePtr update)
         m_table->setRowCount(0);
         return;
     }
-    const QString pixel = tr("needs pixel maps (extract with patch tokens; run vaclip test with testing.pixel_maps)");
+    const QString pixel = tr("– (needs pixel maps)");
+    m_summary->setToolTip(tr("Pixel AUROC/AUPRO need pixel maps: extract with patch tokens and run vaclip test with testing.pixel_maps."));
     m_summary->setText(
         tr("<table cellspacing=6>"
            "<tr><td><b>Frame AUC</b> (micro)</td><td>%1</td><td><b>Frame AP</b> (micro)</td><td>%2</td></tr>"

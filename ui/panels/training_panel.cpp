@@ -121,11 +121,11 @@ TrainingPanel::TrainingPanel(StudioSession* session, QWidget* parent)
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(font());
 
-    auto* top = new QSplitter(Qt::Horizontal, this);
+    auto* top = new QSplitter(Qt::Vertical, this);
     top->addWidget(formBox);
     top->addWidget(yamlBox);
     top->setStretchFactor(1, 1);
-    auto* bottom = new QSplitter(Qt::Horizontal, this);
+    auto* bottom = new QSplitter(Qt::Vertical, this);
     bottom->addWidget(m_plot);
     bottom->addWidget(m_log);
     bottom->setStretchFactor(0, 2);

@@ -22,6 +22,8 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QGuiApplication>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 
@@ -41,20 +43,22 @@ MainWindow::MainWindow(StudioSession* session, QWidget* parent)
     setCentralWidget(m_viewer);
     session->engine()->setBootstrapSamples(m_settings.bootstrapSamples);
 
+    // Left: datasets (tabbed with the backbone) above the prompts; right: metrics, training and
+    // jobs as tabs, so the viewer in the centre keeps the full height.
     QDockWidget* datasets = addPanel(m_datasets, tr("Datasets"), QStringLiteral("datasets"), Qt::LeftDockWidgetArea);
+    QDockWidget* prompts = addPanel(m_prompts, tr("Prompts"), QStringLiteral("prompts"), Qt::LeftDockWidgetArea);
+    splitDockWidget(datasets, prompts, Qt::Vertical);
     QDockWidget* backbone = addPanel(m_backbone, tr("Backbone"), QStringLiteral("backbone"), Qt::LeftDockWidgetArea);
     tabifyDockWidget(datasets, backbone);
     datasets->raise();
-    QDockWidget* prompts = addPanel(m_prompts, tr("Prompts"), QStringLiteral("prompts"), Qt::LeftDockWidgetArea);
-    splitDockWidget(datasets, prompts, Qt::Vertical);
-    addPanel(m_metrics, tr("Metrics"), QStringLiteral("metrics"), Qt::RightDockWidgetArea);
-    QDockWidget* training = addPanel(m_training, tr("Training"), QStringLiteral("training"), Qt::BottomDockWidgetArea);
-    QDockWidget* jobs = addPanel(m_jobs, tr("Jobs"), QStringLiteral("jobs"), Qt::BottomDockWidgetArea);
-    tabifyDockWidget(training, jobs);
-    training->raise();
-    resizeDocks({datasets, prompts}, {260, 300}, Qt::Vertical);
-    resizeDocks({datasets}, {340}, Qt::Horizontal);
-    resizeDocks({training}, {250}, Qt::Vertical);
+    QDockWidget* metrics = addPanel(m_metrics, tr("Metrics"), QStringLiteral("metrics"), Qt::RightDockWidgetArea);
+    QDockWidget* training = addPanel(m_training, tr("Training"), QStringLiteral("training"), Qt::RightDockWidgetArea);
+    QDockWidget* jobs = addPanel(m_jobs, tr("Jobs"), QStringLiteral("jobs"), Qt::RightDockWidgetArea);
+    tabifyDockWidget(metrics, training);
+    tabifyDockWidget(metrics, jobs);
+    metrics->raise();
+    resizeDocks({datasets, prompts}, {420, 330}, Qt::Vertical);
+    resizeDocks({datasets, metrics}, {360, 560}, Qt::Horizontal);
 
     statusBar()->addWidget(m_statusConfig, 1);
     statusBar()->addPermanentWidget(m_statusFrame);
@@ -78,8 +82,10 @@ MainWindow::MainWindow(StudioSession* session, QWidget* parent)
     connect(m_backbone, &BackbonePanel::errorOccurred, this, &MainWindow::showError);
 
     QSettings s(QStringLiteral("VideoAnomalyCLIP"), QStringLiteral("vaclip-studio"));
-    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1500, 940);
+    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray())) {
+        const QRect screen = QGuiApplication::primaryScreen() ? QGuiApplication::primaryScreen()->availableGeometry() : QRect(0, 0, 1600, 1000);
+        resize(std::min(1600, screen.width()), std::min(1000, screen.height()));
+    }
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     updateStatus();
 }

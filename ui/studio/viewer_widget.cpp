@@ -31,6 +31,7 @@ ViewerWidget::ViewerWidget(StudioSession* session, QWidget* parent)
     split->addWidget(m_timeline);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({560, 320});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
@@ -38,9 +39,11 @@ ViewerWidget::ViewerWidget(StudioSession* session, QWidget* parent)
     connect(m_provider, &FrameProvider::frameReady, m_view, &VideoView::setFrame);
     connect(m_provider, &FrameProvider::opened, this, [this](int, double fps, QSize) {
         m_fps = fps;
+        const int target = int(m_session->currentFrame());  // asked for before the video opened
+        m_player->seek(target);
         m_open = true;
         refreshScores();
-        m_player->seek(int(m_session->currentFrame()));
+        m_player->seek(target);
         m_provider->requestFrame(m_player->playhead());
     });
     connect(m_provider, &FrameProvider::failed, this, &ViewerWidget::message);
