@@ -4,7 +4,7 @@
 <context>
     <name>BackboneInfoJob</name>
     <message>
-        <location filename="../ui/jobs/engine_jobs.cpp" line="+123"/>
+        <location filename="../ui/jobs/engine_jobs.cpp" line="+124"/>
         <source>Load backbone</source>
         <translation>Backbone laden</translation>
     </message>
@@ -150,7 +150,7 @@
 <context>
     <name>DatasetsPanel</name>
     <message>
-        <location filename="../ui/panels/datasets_panel.cpp" line="+39"/>
+        <location filename="../ui/panels/datasets_panel.cpp" line="+40"/>
         <source>Dataset / video</source>
         <translation>Datensatz / Video</translation>
     </message>
@@ -170,7 +170,7 @@
         <translation>Merkmale</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Open...</source>
         <translation>Öffnen...</translation>
     </message>
@@ -230,7 +230,7 @@
         <translation>%1 von %2 anomal</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>anomalous</source>
         <translation>anomal</translation>
     </message>
@@ -278,6 +278,34 @@
         <location line="+3"/>
         <source>Cannot import the folder</source>
         <translation>Der Ordner kann nicht importiert werden</translation>
+    </message>
+</context>
+<context>
+    <name>DemoJob</name>
+    <message>
+        <location filename="../ui/jobs/demo_job.cpp" line="+20"/>
+        <source>Build the demo workspace</source>
+        <translation>Demo-Arbeitsbereich erstellen</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>demo workspace: %1</source>
+        <translation>Demo-Arbeitsbereich: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (%2/%3): %4</source>
+        <translation>%1 (%2/%3): %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 done after %2 s</source>
+        <translation>%1 fertig nach %2 s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: frame AUC %2, AP %3</source>
+        <translation>%1: Frame-AUC %2, AP %3</translation>
     </message>
 </context>
 <context>
@@ -386,27 +414,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/studio/main_window.cpp" line="+36"/>
+        <location filename="../ui/studio/main_window.cpp" line="+39"/>
         <source>VideoAnomalyCLIP Studio</source>
         <translation>VideoAnomalyCLIP Studio</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Datasets</source>
         <translation>Datensätze</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Backbone</source>
         <translation>Backbone</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-2"/>
         <source>Prompts</source>
         <translation>Prompts</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Metrics</source>
         <translation>Metriken</translation>
     </message>
@@ -431,7 +459,7 @@
         <translation>%1 fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Cannot open the configuration</source>
         <translation>Die Konfiguration kann nicht geöffnet werden</translation>
     </message>
@@ -548,7 +576,7 @@
         <translation>Es laufen noch Aufträge. Abbrechen und beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/studio/main_window_menus.cpp" line="+32"/>
+        <location filename="../ui/studio/main_window_menus.cpp" line="+33"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -807,8 +835,13 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>needs pixel maps (extract with patch tokens; run vaclip test with testing.pixel_maps)</source>
-        <translation>benötigt Pixelkarten (mit Patch-Tokens extrahieren; vaclip test mit testing.pixel_maps ausführen)</translation>
+        <source>– (needs pixel maps)</source>
+        <translation>– (benötigt Pixelkarten)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pixel AUROC/AUPRO need pixel maps: extract with patch tokens and run vaclip test with testing.pixel_maps.</source>
+        <translation>Pixel-AUROC/AUPRO benötigen Pixelkarten: mit Patch-Tokens extrahieren und vaclip test mit testing.pixel_maps ausführen.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1268,7 +1301,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/vaclip-studio/main.cpp" line="+55"/>
+        <location filename="../app/vaclip-studio/main.cpp" line="+41"/>
         <source>Zero-shot semantic video anomaly detection with CLIP</source>
         <translation>Semantische Zero-Shot-Anomalieerkennung in Videos mit CLIP</translation>
     </message>
@@ -1297,11 +1330,26 @@
         <source>Go to frame F of it.</source>
         <translation>Darin zu Frame F springen.</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>User-interface language: de, zh_CN, en or system (default: $VACLIP_STUDIO_LANG, else the setting, else the system&apos;s).</source>
+        <translation>Sprache der Oberfläche: de, zh_CN, en oder system (Standard: $VACLIP_STUDIO_LANG, sonst die Einstellung, sonst die des Systems).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Demo workspace</source>
+        <translation>Demo-Arbeitsbereich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no demo workspace yet. Build it now? It renders the demo worlds, extracts features and trains (a few minutes); the studio opens it when done.</source>
+        <translation>Es gibt noch keinen Demo-Arbeitsbereich. Jetzt erstellen? Dabei werden die Demo-Welten gerendert, Merkmale extrahiert und ein Modell trainiert (einige Minuten); das Studio öffnet ihn, sobald er fertig ist.</translation>
+    </message>
 </context>
 <context>
     <name>vaclip::studio::FrameProvider</name>
     <message>
-        <location filename="../ui/player/frame_provider.cpp" line="+184"/>
+        <location filename="../ui/player/frame_provider.cpp" line="+191"/>
         <source>frame %1 cannot be decoded</source>
         <translation>Frame %1 kann nicht dekodiert werden</translation>
     </message>
@@ -1494,7 +1542,7 @@
         <translation>ROC</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+52"/>
         <source>Run report</source>
         <translation>Laufbericht</translation>
     </message>
@@ -1564,7 +1612,7 @@
         <translation>(keine)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Configuration</source>
         <translation>Konfiguration</translation>
     </message>
@@ -1635,7 +1683,7 @@
 <context>
     <name>vaclip::ui::AnnotationPanel</name>
     <message>
-        <location filename="../ui/annotate/annotation_panel.cpp" line="+177"/>
+        <location filename="../ui/annotate/annotation_panel.cpp" line="+181"/>
         <source>&amp;Category of new intervals:</source>
         <translation>&amp;Kategorie neuer Intervalle:</translation>
     </message>
@@ -1711,7 +1759,7 @@
 <context>
     <name>vaclip::ui::ComparisonView</name>
     <message>
-        <location filename="../ui/annotate/comparison_view.cpp" line="+97"/>
+        <location filename="../ui/annotate/comparison_view.cpp" line="+99"/>
         <location line="+27"/>
         <source>False positive</source>
         <translation>Falsch positiv</translation>
@@ -1769,7 +1817,7 @@
 <context>
     <name>vaclip::ui::RunReport</name>
     <message>
-        <location filename="../ui/export/run_report.cpp" line="-108"/>
+        <location filename="../ui/export/run_report.cpp" line="-103"/>
         <source>Frame AUC (micro)</source>
         <translation>Frame-AUC (mikro)</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>BackboneInfoJob</name>
     <message>
-        <location filename="../ui/jobs/engine_jobs.cpp" line="+123"/>
+        <location filename="../ui/jobs/engine_jobs.cpp" line="+124"/>
         <source>Load backbone</source>
         <translation>加载骨干网络</translation>
     </message>
@@ -150,7 +150,7 @@
 <context>
     <name>DatasetsPanel</name>
     <message>
-        <location filename="../ui/panels/datasets_panel.cpp" line="+39"/>
+        <location filename="../ui/panels/datasets_panel.cpp" line="+40"/>
         <source>Dataset / video</source>
         <translation>数据集 / 视频</translation>
     </message>
@@ -170,7 +170,7 @@
         <translation>特征</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Open...</source>
         <translation>打开...</translation>
     </message>
@@ -230,7 +230,7 @@
         <translation>%2 个中 %1 个异常</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>anomalous</source>
         <translation>异常</translation>
     </message>
@@ -278,6 +278,34 @@
         <location line="+3"/>
         <source>Cannot import the folder</source>
         <translation>无法导入该文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>DemoJob</name>
+    <message>
+        <location filename="../ui/jobs/demo_job.cpp" line="+20"/>
+        <source>Build the demo workspace</source>
+        <translation>构建演示工作区</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>demo workspace: %1</source>
+        <translation>演示工作区：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (%2/%3): %4</source>
+        <translation>%1（%2/%3）：%4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 done after %2 s</source>
+        <translation>%1 完成，用时 %2 秒</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: frame AUC %2, AP %3</source>
+        <translation>%1：帧级 AUC %2，AP %3</translation>
     </message>
 </context>
 <context>
@@ -385,27 +413,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/studio/main_window.cpp" line="+36"/>
+        <location filename="../ui/studio/main_window.cpp" line="+39"/>
         <source>VideoAnomalyCLIP Studio</source>
         <translation>VideoAnomalyCLIP Studio</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Datasets</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Backbone</source>
         <translation>骨干网络</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-2"/>
         <source>Prompts</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
@@ -430,7 +458,7 @@
         <translation>%1 失败</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Cannot open the configuration</source>
         <translation>无法打开配置</translation>
     </message>
@@ -545,7 +573,7 @@
         <translation>仍有任务在运行。取消它们并退出吗？</translation>
     </message>
     <message>
-        <location filename="../ui/studio/main_window_menus.cpp" line="+32"/>
+        <location filename="../ui/studio/main_window_menus.cpp" line="+33"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -804,8 +832,13 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>needs pixel maps (extract with patch tokens; run vaclip test with testing.pixel_maps)</source>
-        <translation>需要像素图（使用图块令牌提取；运行 vaclip test 并启用 testing.pixel_maps）</translation>
+        <source>– (needs pixel maps)</source>
+        <translation>–（需要像素图）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pixel AUROC/AUPRO need pixel maps: extract with patch tokens and run vaclip test with testing.pixel_maps.</source>
+        <translation>像素级 AUROC/AUPRO 需要像素图：请使用图块令牌提取特征，并运行 vaclip test 且启用 testing.pixel_maps。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1261,7 +1294,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/vaclip-studio/main.cpp" line="+55"/>
+        <location filename="../app/vaclip-studio/main.cpp" line="+41"/>
         <source>Zero-shot semantic video anomaly detection with CLIP</source>
         <translation>基于 CLIP 的零样本语义视频异常检测</translation>
     </message>
@@ -1290,11 +1323,26 @@
         <source>Go to frame F of it.</source>
         <translation>跳到其中的第 F 帧。</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>User-interface language: de, zh_CN, en or system (default: $VACLIP_STUDIO_LANG, else the setting, else the system&apos;s).</source>
+        <translation>界面语言：de、zh_CN、en 或 system（默认：$VACLIP_STUDIO_LANG，其次为设置，再次为系统语言）。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Demo workspace</source>
+        <translation>演示工作区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no demo workspace yet. Build it now? It renders the demo worlds, extracts features and trains (a few minutes); the studio opens it when done.</source>
+        <translation>尚无演示工作区。现在构建吗？这将渲染演示场景、提取特征并进行训练（需要几分钟）；完成后工作室会自动打开它。</translation>
+    </message>
 </context>
 <context>
     <name>vaclip::studio::FrameProvider</name>
     <message>
-        <location filename="../ui/player/frame_provider.cpp" line="+184"/>
+        <location filename="../ui/player/frame_provider.cpp" line="+191"/>
         <source>frame %1 cannot be decoded</source>
         <translation>第 %1 帧无法解码</translation>
     </message>
@@ -1487,7 +1535,7 @@
         <translation>ROC</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+52"/>
         <source>Run report</source>
         <translation>运行报告</translation>
     </message>
@@ -1557,7 +1605,7 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
@@ -1628,7 +1676,7 @@
 <context>
     <name>vaclip::ui::AnnotationPanel</name>
     <message>
-        <location filename="../ui/annotate/annotation_panel.cpp" line="+177"/>
+        <location filename="../ui/annotate/annotation_panel.cpp" line="+181"/>
         <source>&amp;Category of new intervals:</source>
         <translation>新区间的类别(&amp;C)：</translation>
     </message>
@@ -1703,7 +1751,7 @@
 <context>
     <name>vaclip::ui::ComparisonView</name>
     <message>
-        <location filename="../ui/annotate/comparison_view.cpp" line="+97"/>
+        <location filename="../ui/annotate/comparison_view.cpp" line="+99"/>
         <location line="+27"/>
         <source>False positive</source>
         <translation>误报</translation>
@@ -1761,7 +1809,7 @@
 <context>
     <name>vaclip::ui::RunReport</name>
     <message>
-        <location filename="../ui/export/run_report.cpp" line="-108"/>
+        <location filename="../ui/export/run_report.cpp" line="-103"/>
         <source>Frame AUC (micro)</source>
         <translation>帧级 AUC（微平均）</translation>
     </message>
