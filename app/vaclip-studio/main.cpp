@@ -2,7 +2,10 @@
 //
 //   vaclip-studio [CONFIG.yaml] [--train-config TRAIN.yaml] [--show PANEL] [--video N] [--frame F]
 //
-// Without a configuration it opens the most recent one (File > Open recent), or starts empty.
+// Without a configuration it opens the demo workspace (core/demo/demo.h, `vaclip demo`); when
+// that does not exist yet it offers to build it as a job, else the most recent configuration.
+#include "jobs/demo_job.h"
+#include "jobs/job_queue.h"
 #include "runtime/torch_runtime.h"
 #include "studio/main_window.h"
 #include "studio/studio_language.h"
@@ -15,6 +18,7 @@
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
 #include <QTranslator>
 
 int main(int argc, char** argv)
@@ -61,8 +65,30 @@ int main(int argc, char** argv)
     MainWindow window(&session);
     window.show();
     QString config = parser.positionalArguments().value(0);
-    if (config.isEmpty() && !settings.recentConfigs.isEmpty() && QFileInfo::exists(settings.recentConfigs.front()))
-        config = settings.recentConfigs.front();
+    if (config.isEmpty()) {
+        const QPair<QString, QString> demo = DemoJob::existingDemo();
+        if (!demo.first.isEmpty()) {
+            config = demo.first;
+            if (!parser.isSet(trainConfig))
+                session.setTrainingConfigPath(demo.second);
+        } else if (!settings.recentConfigs.isEmpty() && QFileInfo::exists(settings.recentConfigs.front())) {
+            config = settings.recentConfigs.front();
+        } else if (QMessageBox::question(&window, QCoreApplication::translate("main", "Demo workspace"),
+                                         QCoreApplication::translate("main", "There is no demo workspace yet. Build it now? "
+                                                                             "It renders the demo worlds, extracts features and trains "
+                                                                             "(a few minutes); the studio opens it when done.")) ==
+                   QMessageBox::Yes) {
+            auto job = std::make_shared<DemoJob>(QString());
+            QObject::connect(job.get(), &Job::finished, &window, [&window, &session, job = job.get()](Job::State s, const QString&) {
+                if (s != Job::State::Succeeded)
+                    return;
+                session.setTrainingConfigPath(job->campusConfig());
+                window.openConfig(job->walkwayConfig());
+            });
+            session.jobs()->enqueue(job);
+            window.showPanel(QStringLiteral("jobs"));
+        }
+    }
     if (parser.isSet(trainConfig))
         session.setTrainingConfigPath(QFileInfo(parser.value(trainConfig)).absoluteFilePath());
     if (!config.isEmpty())
