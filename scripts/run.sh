@@ -35,3 +35,13 @@ fi
 set -x
 "$vaclip" --version
 "$vaclip" demo --dir "$run/demo" ${backbone:+--backbone "$backbone"}
+set +x
+
+# Then the studio on that workspace (it opens $VACLIP_DEMO_DIR's demo by default) when there is
+# a display; VACLIP_NO_STUDIO=1 skips it (CI, ssh without X).
+studio="$here/build/app/vaclip-studio/vaclip-studio"
+if [ -x "$studio" ] && [ -z "${VACLIP_NO_STUDIO:-}" ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
+  VACLIP_DEMO_DIR="$run/demo" "$studio"
+else
+  echo "run: open the studio on it with:  VACLIP_DEMO_DIR=$run/demo $studio"
+fi
