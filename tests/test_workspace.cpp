@@ -72,7 +72,7 @@ TEST(Workspace, EveryTableRoundTripsAcrossReopen)
         ws.replaceAnnotations("Test/Test001", {{0, "", 60, 180, "bicycle", "enters left"}, {0, "", 5, 9, "", ""}});
         ws.replaceAnnotations("Test/Test002", {{0, "", 0, 1, "cart", ""}});
         ws.savePromptSet({0, "vehicles", {{"a person riding a bicycle", true}, {"a car on the walkway", false}}});
-        runId = ws.addRun({0, "zero-shot", "testing:\n  prompts: [a]\n", "", ""});
+        runId = ws.addRun({0, "zero-shot", "testing:\n  prompts: [a]\n", "", "", ""});
         ws.setRunMetrics(runId, "{\"frame_auc\": 0.9}");
         ws.putScoreTrack(runId, "Test/Test001", scores);
         ws.putScoreTrack(runId, "Test/Test002", {});
@@ -142,7 +142,7 @@ TEST(Workspace, ReplacingAndRemovingKeepsTablesConsistent)
     ws.removePromptSet("s");
     EXPECT_TRUE(ws.promptSets().empty());
 
-    const int64_t r = ws.addRun({0, "r", "", "/ckpt/best.ckpt", ""});
+    const int64_t r = ws.addRun({0, "r", "", "/ckpt/best.ckpt", "", ""});
     ws.putScoreTrack(r, "v", {1.f, 2.f});
     ws.putScoreTrack(r, "v", {3.f});   // replaced
     EXPECT_EQ(ws.scoreTrack(r, "v"), std::vector<float>{3.f});
