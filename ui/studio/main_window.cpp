@@ -1,5 +1,7 @@
 #include "studio/main_window.h"
 
+#include "annotate/annotation_model.h"
+#include "annotate/annotation_panel.h"
 #include "jobs/engine_jobs.h"
 #include "jobs/job_panel.h"
 #include "panels/backbone_panel.h"
@@ -11,6 +13,7 @@
 #include "runtime/torch_runtime.h"
 #include "studio/studio_session.h"
 #include "studio/viewer_widget.h"
+#include "timeline/timeline_plot.h"
 
 #include <QApplication>
 #include <cmath>
@@ -32,7 +35,8 @@ MainWindow::MainWindow(StudioSession* session, QWidget* parent)
       m_viewer(new ViewerWidget(session, this)), m_datasets(new DatasetsPanel(session, this)),
       m_backbone(new BackbonePanel(session, this)), m_prompts(new PromptsPanel(session, this)),
       m_metrics(new MetricsPanel(session, this)), m_training(new TrainingPanel(session, this)),
-      m_jobs(new JobPanel(session->jobs(), this)), m_statusConfig(new QLabel(this)), m_statusFrame(new QLabel(this)),
+      m_jobs(new JobPanel(session->jobs(), this)), m_annotations(new vaclip::ui::AnnotationModel(this)),
+      m_annotationPanel(new vaclip::ui::AnnotationPanel(m_annotations, this)), m_statusConfig(new QLabel(this)), m_statusFrame(new QLabel(this)),
       m_statusJobs(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -56,6 +60,8 @@ MainWindow::MainWindow(StudioSession* session, QWidget* parent)
     QDockWidget* jobs = addPanel(m_jobs, tr("Jobs"), QStringLiteral("jobs"), Qt::RightDockWidgetArea);
     tabifyDockWidget(metrics, training);
     tabifyDockWidget(metrics, jobs);
+    QDockWidget* annotations = addPanel(m_annotationPanel, tr("Annotations"), QStringLiteral("annotations"), Qt::RightDockWidgetArea);
+    tabifyDockWidget(metrics, annotations);
     metrics->raise();
     resizeDocks({datasets, prompts}, {420, 330}, Qt::Vertical);
     resizeDocks({datasets, metrics}, {360, 560}, Qt::Horizontal);
@@ -64,6 +70,7 @@ MainWindow::MainWindow(StudioSession* session, QWidget* parent)
     statusBar()->addPermanentWidget(m_statusFrame);
     statusBar()->addPermanentWidget(m_statusJobs);
     createMenus();
+    connectAnnotations();
 
     connect(session, &StudioSession::loadingStarted, this, &MainWindow::updateStatus);
     connect(session, &StudioSession::testSetLoaded, this, &MainWindow::updateStatus);
@@ -99,6 +106,29 @@ QDockWidget* MainWindow::addPanel(QWidget* panel, const QString& title, const QS
     dock->setWidget(panel);
     addDockWidget(area, dock);
     return dock;
+}
+
+void MainWindow::connectAnnotations()
+{
+    using vaclip::studio::PlayerController;
+    using vaclip::studio::TimelinePlot;
+    auto* player = m_viewer->player();
+    auto* timeline = m_viewer->timeline();
+    auto showIntervals = [this, timeline] {
+        QVector<vaclip::studio::TimelineInterval> shown;
+        for (const auto& a : m_annotations->intervals())
+            shown.append({int(a.begin), int(a.end), a.category});
+        timeline->setAnnotations(shown);
+    };
+    connect(m_session, &StudioSession::currentVideoChanged, this, [this, showIntervals](int index) {
+        if (index >= 0 && m_session->testSet())
+            m_annotations->setVideo(m_session->videoName(index), m_session->testSet()->frames[std::size_t(index)]);
+        showIntervals();
+    });
+    connect(m_annotations, &vaclip::ui::AnnotationModel::intervalsChanged, this, showIntervals);
+    connect(player, &PlayerController::playheadChanged, m_annotationPanel, [this](int f) { m_annotationPanel->setPlayhead(f); });
+    connect(m_annotationPanel, &vaclip::ui::AnnotationPanel::jumpRequested, player, [player](qint64 f) { player->seek(int(f)); });
+    connect(timeline, &TimelinePlot::intervalDrawn, m_annotations, [this](int b, int e) { m_annotations->addDrawnInterval(b, e); });
 }
 
 void MainWindow::showPanel(const QString& name)

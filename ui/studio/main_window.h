@@ -27,6 +27,10 @@ class QMenu;
 class StudioSession;
 class TrainingPanel;
 class ViewerWidget;
+namespace vaclip::ui {
+class AnnotationModel;
+class AnnotationPanel;
+} // namespace vaclip::ui
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -65,6 +69,7 @@ private:
     void updateStatus();
     void showError(const QString& title, const QString& message);
     void onLoadFailed(const QString& message);
+    void connectAnnotations();
 
     StudioSession* m_session;
     StudioSettings m_settings;
@@ -75,6 +80,8 @@ private:
     MetricsPanel* m_metrics;
     TrainingPanel* m_training;
     JobPanel* m_jobs;
+    vaclip::ui::AnnotationModel* m_annotations;
+    vaclip::ui::AnnotationPanel* m_annotationPanel;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     QLabel* m_statusConfig;

@@ -2,6 +2,8 @@
 #include "studio/main_window.h"
 #include "studio/studio_language.h"
 
+#include "annotate/annotation_model.h"
+#include "annotate/annotation_panel.h"
 #include "panels/datasets_panel.h"
 #include "panels/prompts_panel.h"
 #include "panels/training_panel.h"
@@ -16,6 +18,7 @@
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QToolBar>
+#include <QUndoStack>
 
 using vaclip::studio::PlayerController;
 
@@ -47,6 +50,19 @@ void MainWindow::createMenus()
     file->addSeparator();
     QAction* quit = file->addAction(icon("quit"), tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_annotations->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    edit->addAction(undo);
+    QAction* redo = m_annotations->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction* markIn = edit->addAction(tr("Mark &in at the playhead"), m_annotationPanel, &vaclip::ui::AnnotationPanel::markIn);
+    markIn->setShortcut(QKeySequence(Qt::Key_I));
+    QAction* markOut = edit->addAction(tr("Mark &out (adds the interval)"), m_annotationPanel, &vaclip::ui::AnnotationPanel::markOut);
+    markOut->setShortcut(QKeySequence(Qt::Key_O));
 
     QMenu* playback = menuBar()->addMenu(tr("&Playback"));
     QAction* play = playback->addAction(icon("play"), tr("&Play / pause"), player, &PlayerController::togglePlay);
