@@ -414,7 +414,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/studio/main_window.cpp" line="+39"/>
+        <location filename="../ui/studio/main_window.cpp" line="+43"/>
         <source>VideoAnomalyCLIP Studio</source>
         <translation>VideoAnomalyCLIP Studio</translation>
     </message>
@@ -449,6 +449,11 @@
         <translation>Aufträge</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Annotations</source>
+        <translation>Annotationen</translation>
+    </message>
+    <message>
         <location line="+15"/>
         <source>Scoring failed</source>
         <translation>Bewertung fehlgeschlagen</translation>
@@ -459,7 +464,7 @@
         <translation>%1 fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+71"/>
         <source>Cannot open the configuration</source>
         <translation>Die Konfiguration kann nicht geöffnet werden</translation>
     </message>
@@ -576,7 +581,7 @@
         <translation>Es laufen noch Aufträge. Abbrechen und beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/studio/main_window_menus.cpp" line="+33"/>
+        <location filename="../ui/studio/main_window_menus.cpp" line="+36"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -619,6 +624,31 @@
         <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mark &amp;in at the playhead</source>
+        <translation>&amp;Anfang an der Abspielposition setzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark &amp;out (adds the interval)</source>
+        <translation>&amp;Ende setzen (fügt das Intervall hinzu)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -693,7 +723,7 @@
     <message>
         <location line="+6"/>
         <source>&amp;Run</source>
-        <translation>&amp;Ausführen</translation>
+        <translation>A&amp;usführen</translation>
     </message>
     <message>
         <location line="+1"/>

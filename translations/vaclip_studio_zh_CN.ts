@@ -413,7 +413,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/studio/main_window.cpp" line="+39"/>
+        <location filename="../ui/studio/main_window.cpp" line="+43"/>
         <source>VideoAnomalyCLIP Studio</source>
         <translation>VideoAnomalyCLIP Studio</translation>
     </message>
@@ -448,6 +448,11 @@
         <translation>任务</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Annotations</source>
+        <translation>标注</translation>
+    </message>
+    <message>
         <location line="+15"/>
         <source>Scoring failed</source>
         <translation>评分失败</translation>
@@ -458,7 +463,7 @@
         <translation>%1 失败</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+71"/>
         <source>Cannot open the configuration</source>
         <translation>无法打开配置</translation>
     </message>
@@ -573,7 +578,7 @@
         <translation>仍有任务在运行。取消它们并退出吗？</translation>
     </message>
     <message>
-        <location filename="../ui/studio/main_window_menus.cpp" line="+33"/>
+        <location filename="../ui/studio/main_window_menus.cpp" line="+36"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -616,6 +621,31 @@
         <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mark &amp;in at the playhead</source>
+        <translation>在播放头处设置入点(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark &amp;out (adds the interval)</source>
+        <translation>设置出点（添加区间）(&amp;O)</translation>
     </message>
     <message>
         <location line="+3"/>
