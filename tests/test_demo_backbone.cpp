@@ -211,8 +211,9 @@ TEST_F(DemoBackbone, EachPromptRanksItsOwnCategoryFirst)
         // (bicycle, skateboard, cart, wheelchair). The skateboard rider reads as a pedestrian to
         // this backbone: its vs-normal AUC is below chance and is reported, not asserted.
         EXPECT_GT(a, 0.5) << kPrompts[p];
-        if (kKinds[p] != ActorKind::Skateboard)
+        if (kKinds[p] != ActorKind::Skateboard) {
             EXPECT_GT(n, 0.83) << kPrompts[p];
+        }
     }
     EXPECT_GT(meanVsOthers, 0.6);
 }
