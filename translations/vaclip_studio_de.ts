@@ -616,7 +616,7 @@
         <translation>Prompt-Set &amp;laden...</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Se&amp;ttings...</source>
         <translation>&amp;Einstellungen...</translation>
     </message>
@@ -794,6 +794,126 @@
         <location line="+2"/>
         <source>Main</source>
         <translation>Haupt-Werkzeugleiste</translation>
+    </message>
+    <message>
+        <location filename="../ui/studio/main_window_export.cpp" line="+36"/>
+        <source>&amp;Export</source>
+        <translation>E&amp;xportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Scores...</source>
+        <translation>&amp;Scores...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Timeline plot...</source>
+        <translation>&amp;Zeitverlauf-Diagramm...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;OC plot...</source>
+        <translation>&amp;ROC-Diagramm...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Precision-recall plot...</source>
+        <translation>&amp;Precision-Recall-Diagramm...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current &amp;frame with overlays...</source>
+        <translation>Aktueller &amp;Frame mit Overlays...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run &amp;report (PDF)...</source>
+        <translation>Lauf&amp;bericht (PDF)...</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cannot export %1: %2</source>
+        <translation>%1 kann nicht exportiert werden: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>there are no scores yet (open a configuration first)</source>
+        <translation>es gibt noch keine Scores (öffnen Sie zuerst eine Konfiguration)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>there is no evaluation: %1</source>
+        <translation>es gibt keine Auswertung: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>there is no evaluation yet</source>
+        <translation>es gibt noch keine Auswertung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run report: %1</source>
+        <translation>Laufbericht: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backbone %1, checkpoint %2, %3 test videos</source>
+        <translation>Backbone %1, Checkpoint %2, %3 Testvideos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none (zero-shot)</source>
+        <translation>keiner (Zero-Shot)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Export scores</source>
+        <translation>Scores exportieren</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export timeline plot</source>
+        <translation>Zeitverlauf-Diagramm exportieren</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export ROC plot</source>
+        <translation>ROC-Diagramm exportieren</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export precision-recall plot</source>
+        <translation>Precision-Recall-Diagramm exportieren</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export current frame</source>
+        <translation>Aktuellen Frame exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export run report</source>
+        <translation>Laufbericht exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-Dokument (*.pdf)</translation>
     </message>
 </context>
 <context>

@@ -613,7 +613,7 @@
         <translation>加载提示词集(&amp;L)...</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Se&amp;ttings...</source>
         <translation>设置(&amp;T)...</translation>
     </message>
@@ -791,6 +791,126 @@
         <location line="+2"/>
         <source>Main</source>
         <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../ui/studio/main_window_export.cpp" line="+36"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Scores...</source>
+        <translation>分数(&amp;S)...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Timeline plot...</source>
+        <translation>时间线图(&amp;T)...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;OC plot...</source>
+        <translation>ROC 曲线图(&amp;O)...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Precision-recall plot...</source>
+        <translation>精确率-召回率曲线图(&amp;P)...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current &amp;frame with overlays...</source>
+        <translation>当前帧及叠加层(&amp;F)...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run &amp;report (PDF)...</source>
+        <translation>运行报告 (PDF)(&amp;R)...</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cannot export %1: %2</source>
+        <translation>无法导出 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>there are no scores yet (open a configuration first)</source>
+        <translation>尚无分数（请先打开一个配置）</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>there is no evaluation: %1</source>
+        <translation>没有评估结果：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>there is no evaluation yet</source>
+        <translation>尚无评估结果</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run report: %1</source>
+        <translation>运行报告：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backbone %1, checkpoint %2, %3 test videos</source>
+        <translation>骨干网络 %1，检查点 %2，%3 个测试视频</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none (zero-shot)</source>
+        <translation>无（零样本）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Export scores</source>
+        <translation>导出分数</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export timeline plot</source>
+        <translation>导出时间线图</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export ROC plot</source>
+        <translation>导出 ROC 曲线图</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export precision-recall plot</source>
+        <translation>导出精确率-召回率曲线图</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export current frame</source>
+        <translation>导出当前帧</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export run report</source>
+        <translation>导出运行报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
 </context>
 <context>

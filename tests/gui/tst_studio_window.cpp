@@ -3,7 +3,9 @@
 // The main window over a real (small) workspace: opening the configuration fills the datasets
 // tree, scores the test set and evaluates it; clicking a row of the per-video table opens that
 // video; a seek from the timeline moves the video (frame, status bar); the threshold moves the
-// metrics' operating point; Space plays.
+// metrics' operating point; Space plays. File > Export writes the session's scores (re-read with
+// core/io/npy.h), the plots, the current frame and the run report, and reports bad paths.
+#include "io/npy.h"
 #include "jobs/job_queue.h"
 #include "panels/datasets_panel.h"
 #include "panels/metrics_panel.h"
@@ -15,7 +17,11 @@
 #include "studio_fixture.h"
 #include "timeline/timeline_plot.h"
 
+#include <QAction>
+#include <QFile>
+#include <QImage>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableWidget>
 #include <QTreeWidget>
 #include <QtTest>
@@ -87,6 +93,83 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(viewer->player()->playhead() > 0, 5000);
         QTest::keyClick(&window, Qt::Key_Space);
         QVERIFY(!viewer->player()->isPlaying());
+    }
+
+    void exportsFromTheMenu()
+    {
+        StudioSession session;
+        MainWindow window(&session);
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openConfig(m_config, true));
+        QTRY_VERIFY_WITH_TIMEOUT(session.scores() != nullptr && session.scores()->evaluation != nullptr, 30000);
+
+        // The menu entry and its shortcut.
+        QAction* action = nullptr;
+        for (QAction* a : window.findChildren<QAction*>())
+            if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_E))
+                action = a;
+        QVERIFY(action != nullptr);
+        QCOMPARE(action->text(), QStringLiteral("&Scores..."));
+
+        // Scores as .npy: every test video's scores concatenated, exactly the session's.
+        const QString npy = QString::fromStdString(m_dir.file("export/scores.npy"));
+        QDir().mkpath(QFileInfo(npy).absolutePath());
+        QVERIFY(window.exportScoresTo(npy, true));
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("scores.npy")),
+                 qPrintable(window.statusBar()->currentMessage()));
+        const vaclip::NpyArray read = vaclip::readNpy(npy.toStdString());
+        const std::vector<double> values = read.toDoubles();
+        std::vector<float> expected;
+        for (int i = 0; i < session.videoCount(); ++i) {
+            const std::vector<float> v = session.videoScores(i);
+            QVERIFY(!v.empty());
+            expected.insert(expected.end(), v.begin(), v.end());
+        }
+        QCOMPARE(values.size(), expected.size());
+        QCOMPARE(expected.size(), session.scores()->scores.scores.size());
+        for (std::size_t i = 0; i < values.size(); ++i)
+            QCOMPARE(float(values[i]), expected[i]);
+
+        // CSV: one row per frame plus the header, labels filled for labelled videos.
+        const QString csv = QString::fromStdString(m_dir.file("export/scores.csv"));
+        QVERIFY(window.exportScoresTo(csv, true));
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = csvFile.readAll().trimmed().split('\n');
+        QCOMPARE(qsizetype(lines.size()), qsizetype(expected.size() + 1));
+        QCOMPARE(lines.front(), QByteArray("video,frame,time_s,score,label"));
+        const std::vector<uint8_t>* labels = session.videoLabels(0);
+        QVERIFY(labels && !labels->empty());
+        QVERIFY2(lines[1].endsWith(labels->front() ? ",1" : ",0"), lines[1].constData());
+
+        // Plots, the run report and the current frame at the video's native size.
+        const QString timeline = QString::fromStdString(m_dir.file("export/timeline.png"));
+        QVERIFY(window.exportTimelineTo(timeline, true));
+        QVERIFY(!QImage(timeline).isNull());
+        const QString roc = QString::fromStdString(m_dir.file("export/roc.svg"));
+        QVERIFY(window.exportRocTo(roc, true));
+        QVERIFY(QFileInfo(roc).size() > 0);
+        const QString pr = QString::fromStdString(m_dir.file("export/pr.png"));
+        QVERIFY(window.exportPrTo(pr, true));
+        QVERIFY(!QImage(pr).isNull());
+        const QString report = QString::fromStdString(m_dir.file("export/report.pdf"));
+        QVERIFY(window.exportReportTo(report, true));
+        QFile reportFile(report);
+        QVERIFY(reportFile.open(QIODevice::ReadOnly));
+        QVERIFY(reportFile.read(5) == "%PDF-");
+
+        session.setCurrentVideo(1);
+        QTRY_VERIFY_WITH_TIMEOUT(window.viewer()->provider()->isOpen(), 10000);
+        const QString frame = QString::fromStdString(m_dir.file("export/frame.png"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.exportFrameTo(frame, true), 5000);
+        QCOMPARE(QImage(frame).size(), QSize(96, 64));
+
+        // Failures: unknown suffix, a folder that cannot exist (its parent is a file).
+        QVERIFY(!window.exportScoresTo(QString::fromStdString(m_dir.file("export/scores.txt")), true));
+        QVERIFY(!QFileInfo::exists(QString::fromStdString(m_dir.file("export/scores.txt"))));
+        QVERIFY(!window.exportScoresTo(QString::fromStdString(m_dir.file("export/scores.npy/scores.npy")), true));
     }
 
 private:

@@ -16,6 +16,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class BackbonePanel;
 class DatasetsPanel;
 class JobPanel;
@@ -51,11 +53,31 @@ public:
     DatasetsPanel* datasets() const { return m_datasets; }
     QString statusText() const;
 
+    /// File > Export, without a dialog (main_window_export.cpp). Each writes `path` atomically in
+    /// the format its suffix names; errors go to a dialog naming the file unless `quiet`, and to
+    /// the return value; success to the status bar. Existing data only: nothing is scored here.
+    /// Scores: every test video's current scores (.npy concatenated / .csv / .json, with labels).
+    bool exportScoresTo(const QString& path, bool quiet = false);
+    /// The timeline, ROC or PR plot as PNG / PDF / SVG.
+    bool exportTimelineTo(const QString& path, bool quiet = false);
+    bool exportRocTo(const QString& path, bool quiet = false);
+    bool exportPrTo(const QString& path, bool quiet = false);
+    /// The current frame at native resolution with its overlays (PNG).
+    bool exportFrameTo(const QString& path, bool quiet = false);
+    /// The one-page run report of the current evaluation (PDF).
+    bool exportReportTo(const QString& path, bool quiet = false);
+
 public slots:
     void openConfigDialog();
     void extractFeatures();
     void showSettings();
     void about();
+    void exportScoresDialog();
+    void exportTimelineDialog();
+    void exportRocDialog();
+    void exportPrDialog();
+    void exportFrameDialog();
+    void exportReportDialog();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -70,6 +92,12 @@ private:
     void showError(const QString& title, const QString& message);
     void onLoadFailed(const QString& message);
     void connectAnnotations();
+    void createExportMenu(QMenu* parent);
+    /// Runs `write` (which throws vaclip::Error); reports failure or success for `path`.
+    bool runExport(const QString& path, bool quiet, const std::function<void()>& write);
+    /// A save dialog starting in the last export folder; "" when cancelled. Adds the suffix of
+    /// the chosen filter when the name has none.
+    QString askExportPath(const QString& title, const QString& fileName, const QString& filter);
 
     StudioSession* m_session;
     StudioSettings m_settings;
@@ -84,6 +112,7 @@ private:
     vaclip::ui::AnnotationPanel* m_annotationPanel;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
+    QString m_exportDir;  ///< folder of the last export ("" = the configuration's)
     QLabel* m_statusConfig;
     QLabel* m_statusFrame;
     QLabel* m_statusJobs;

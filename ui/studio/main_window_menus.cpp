@@ -45,6 +45,8 @@ void MainWindow::createMenus()
     savePrompts->setShortcut(QKeySequence::Save);
     file->addAction(tr("&Load prompt set..."), m_prompts, &PromptsPanel::loadPromptSetFrom);
     file->addSeparator();
+    createExportMenu(file);
+    file->addSeparator();
     QAction* settings = file->addAction(icon("settings"), tr("Se&ttings..."), this, &MainWindow::showSettings);
     settings->setShortcut(QKeySequence::Preferences);
     file->addSeparator();
