@@ -11,12 +11,12 @@ bash "$here/scripts/build.sh" "$here/build" || exit 1
 ctest --test-dir "$here/build" --output-on-failure --timeout 900 -j 2 || status=1
 
 if [ "${VACLIP_SKIP_ASAN:-0}" != 1 ]; then
-  # The suites that read files (bad-input cases among them), not the LibTorch model suites, and
+  # The suites that read files (bad-input cases among them), not the LibTorch model or GUI suites, and
   # only their targets are built (LibTorch itself is not instrumented; CI time is scarce).
   echo "== AddressSanitizer + UBSan build"
   asan="$here/build-asan"
   labels='io|video|data|config'
-  exclude='clip|model'
+  exclude='clip|model|gui'
   mkdir -p "$asan"
   cmake -S "$here" -B "$asan" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVACLIP_SANITIZE=ON \
     -DVACLIP_BUILD_BENCH=OFF >"$asan/configure.log" 2>&1 || { cat "$asan/configure.log"; exit 1; }
