@@ -2,6 +2,7 @@
 // Ground truth: UCSD .m files (the real ones in shared/data/ucsd), the plain text format, .npy
 // labels and masks, mask image folders, and the MAT v5 reader (files written byte by byte).
 #include "common/error.h"
+#include "common/text_fields.h"
 #include "data/ground_truth.h"
 #include "data/matfile.h"
 #include "mat_writer.h"
@@ -176,6 +177,14 @@ TEST(UcsdM, RangeBeyondFrameCountIsAnError)
 }
 
 // ---- ranges and text ---------------------------------------------------------------------------
+
+TEST(TextFields, SplitOnWhitespaceAndCommas)
+{
+    EXPECT_EQ(splitFields("12, 40\t17 ,\r\n"), (std::vector<std::string>{"12", "40", "17"}));
+    EXPECT_TRUE(splitFields(" ,\t, ").empty());
+    EXPECT_EQ(trimmed("\t people walking \r\n"), "people walking");
+    EXPECT_EQ(trimmed("   "), "");
+}
 
 TEST(Ranges, RoundTrip)
 {

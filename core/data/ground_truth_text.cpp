@@ -2,6 +2,7 @@
 #include "data/ground_truth.h"
 
 #include "common/error.h"
+#include "common/text_fields.h"
 #include "io/atomic_file.h"
 
 #include <cctype>
@@ -11,24 +12,6 @@
 namespace vaclip {
 
 namespace {
-
-std::vector<std::string> tokens(const std::string& line)
-{
-    std::vector<std::string> out;
-    std::string cur;
-    for (char c : line) {
-        if (std::isspace(static_cast<unsigned char>(c)) || c == ',') {
-            if (!cur.empty())
-                out.push_back(cur);
-            cur.clear();
-        } else {
-            cur += c;
-        }
-    }
-    if (!cur.empty())
-        out.push_back(cur);
-    return out;
-}
 
 bool parseNumber(const std::string& s, double& out)
 {
@@ -105,7 +88,7 @@ std::vector<uint8_t> parseLabelText(const std::string& text, const std::string& 
         const std::size_t hash = line.find('#');
         if (hash != std::string::npos)
             line.erase(hash);
-        const std::vector<std::string> tok = tokens(line);
+        const std::vector<std::string> tok = splitFields(line);
         if (tok.empty())
             continue;
         const std::string at = src + " line " + std::to_string(lineNo) + ": ";

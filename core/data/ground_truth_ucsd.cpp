@@ -2,6 +2,7 @@
 #include "data/ground_truth.h"
 
 #include "common/error.h"
+#include "common/text_fields.h"
 #include "io/atomic_file.h"
 
 #include <cctype>
@@ -9,16 +10,6 @@
 namespace vaclip {
 
 namespace {
-
-std::string trim(const std::string& s)
-{
-    std::size_t b = 0, e = s.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(s[b])))
-        ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1])))
-        --e;
-    return s.substr(b, e - b);
-}
 
 std::string withoutSpaces(const std::string& s)
 {
@@ -155,14 +146,14 @@ std::vector<UcsdVideoRanges> parseUcsdMText(const std::string& text, const std::
             line.erase(pct);
         const LineContext ctx{sourceName, lineNo};
         for (const std::string& raw : statements(line)) {
-            const std::string st = trim(raw);
+            const std::string st = trimmed(raw);
             if (st.empty())
                 continue;
             const std::size_t eq = st.find('=');
             if (eq == std::string::npos)
                 ctx.fail("expected 'TestVideoFile{end+1}.gt_frame = [a:b];', got " + quoted(st));
             const std::string lhs = withoutSpaces(st.substr(0, eq));
-            const std::string rhs = trim(st.substr(eq + 1));
+            const std::string rhs = trimmed(st.substr(eq + 1));
             if (lhs == "TestVideoFile" && withoutSpaces(rhs) == "{}")
                 continue;   // the initialisation `TestVideoFile = {};`
             const std::string prefix = "TestVideoFile{";

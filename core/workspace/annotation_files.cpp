@@ -1,6 +1,7 @@
 #include "workspace/annotation_files.h"
 
 #include "common/error.h"
+#include "common/text_fields.h"
 #include "data/ground_truth.h"
 #include "io/atomic_file.h"
 #include "io/npy.h"
@@ -18,33 +19,6 @@ const char* const kAnnotationFileMarker =
     "# vaclip annotations: 'start end' per line, 0-based frames, end exclusive; '# category' after";
 
 namespace {
-
-std::string trim(const std::string& s)
-{
-    const auto b = s.find_first_not_of(" \t\r");
-    if (b == std::string::npos)
-        return {};
-    const auto e = s.find_last_not_of(" \t\r");
-    return s.substr(b, e - b + 1);
-}
-
-std::vector<std::string> tokens(const std::string& line)
-{
-    std::vector<std::string> out;
-    std::string cur;
-    for (char c : line) {
-        if (c == ' ' || c == '\t' || c == ',' || c == '\r') {
-            if (!cur.empty())
-                out.push_back(cur);
-            cur.clear();
-        } else {
-            cur += c;
-        }
-    }
-    if (!cur.empty())
-        out.push_back(cur);
-    return out;
-}
 
 bool parseIndex(const std::string& s, int64_t& v)
 {
@@ -155,10 +129,10 @@ std::optional<std::vector<AnnotationRecord>> parseAnnotatedRanges(const std::str
         std::string category;
         const std::size_t hash = line.find('#');
         if (hash != std::string::npos) {
-            category = trim(line.substr(hash + 1));
+            category = trimmed(line.substr(hash + 1));
             line.erase(hash);
         }
-        const std::vector<std::string> tok = tokens(line);
+        const std::vector<std::string> tok = splitFields(line);
         if (tok.empty())
             continue;
         if (tok.size() == 1)
