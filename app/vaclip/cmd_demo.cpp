@@ -20,9 +20,7 @@ struct DemoArgs {
     std::string dir, backbone;
     bool quick = false, force = false, ablate = false, noPixel = false;
     int epochs = 0;
-    // The demo backbone (0.5 M parameters) is too small to gain from threads: with 2 threads on a
-    // busy 2-core machine OpenMP's barriers made extraction 30x slower (3 vs ~170 frames/s).
-    int threads = 1;
+    int threads = demo::DemoOptions{}.threads;   // 1: see DemoOptions::threads
 };
 
 std::atomic<bool> g_demoInterrupted{false};
