@@ -1,7 +1,8 @@
 // vaclip-studio: the desktop application (ui/studio/main_window.h over a StudioSession).
 //
-//   vaclip-studio [CONFIG.yaml] [--train-config TRAIN.yaml] [--show PANEL] [--video N] [--frame F]
+//   vaclip-studio [CONFIG.yaml | WORKSPACE.vaclip] [--train-config TRAIN.yaml] [--show PANEL] [--video N] [--frame F]
 //
+// A .vaclip file is a saved workspace (File > Save workspace): it is restored as it was saved.
 // Without a configuration it opens the demo workspace (core/demo/demo.h, `vaclip demo`); when
 // that does not exist yet it offers to build it as a job, else the most recent configuration.
 #include "jobs/demo_job.h"
@@ -40,7 +41,7 @@ int main(int argc, char** argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("main", "Zero-shot semantic video anomaly detection with CLIP"));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("config"), QCoreApplication::translate("main", "The test configuration (YAML) to open."));
+    parser.addPositionalArgument(QStringLiteral("config"), QCoreApplication::translate("main", "The test configuration (YAML) or the workspace (.vaclip) to open."));
     QCommandLineOption trainConfig(QStringLiteral("train-config"),
                                    QCoreApplication::translate("main", "The training configuration (default: the test configuration)."),
                                    QStringLiteral("file"));
@@ -65,7 +66,10 @@ int main(int argc, char** argv)
     MainWindow window(&session);
     window.show();
     QString config = parser.positionalArguments().value(0);
-    if (config.isEmpty()) {
+    if (config.endsWith(QStringLiteral(".vaclip"), Qt::CaseInsensitive)) {
+        window.openWorkspace(config);
+        config.clear();
+    } else if (config.isEmpty()) {
         const QPair<QString, QString> demo = DemoJob::existingDemo();
         if (!demo.first.isEmpty()) {
             config = demo.first;

@@ -1,6 +1,8 @@
 #include "panels/datasets_panel.h"
 
+#include "dataset_plugin_registry.h"
 #include "data/importers.h"
+#include "panels/plugin_dialogs.h"
 #include "features/feature_cache.h"
 #include "studio/studio_session.h"
 #include "train/feature_data.h"
@@ -32,7 +34,9 @@ QString q(const std::string& s) { return QString::fromStdString(s); }
 } // namespace
 
 DatasetsPanel::DatasetsPanel(StudioSession* session, QWidget* parent)
-    : QWidget(parent), m_session(session), m_tree(new QTreeWidget(this))
+    : QWidget(parent), m_session(session),
+      m_registry(std::make_unique<DatasetPluginRegistry>(pluginSearchFolders())),  // problems: Help > Plugins
+      m_tree(new QTreeWidget(this))
 {
     setObjectName(QStringLiteral("datasetsPanel"));
     setAcceptDrops(true);
@@ -46,7 +50,7 @@ DatasetsPanel::DatasetsPanel(StudioSession* session, QWidget* parent)
     auto* open = new QPushButton(QIcon(QStringLiteral(":/icons/open.svg")), tr("Open..."), this);
     open->setToolTip(tr("Open a dataset's meta.json"));
     auto* import = new QPushButton(QIcon(QStringLiteral(":/icons/dataset.svg")), tr("Import folder..."), this);
-    import->setToolTip(tr("Import a dataset folder (UCSD Ped1/Ped2, ShanghaiTech, Avenue, plain folder of videos)"));
+    import->setToolTip(tr("Import a dataset folder with a dataset-format plugin (UCSD Ped1/Ped2, ShanghaiTech, Avenue, plain folder of videos, your plugins)"));
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(open);
     buttons->addWidget(import);
@@ -187,12 +191,22 @@ void DatasetsPanel::checkCaches()
     }));
 }
 
-bool DatasetsPanel::importFolder(const QString& folder, QString* error)
+QStringList DatasetsPanel::datasetPaths() const
+{
+    QStringList out;
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i)
+        out << m_tree->topLevelItem(i)->data(ColName, kPathRole).toString();
+    return out;
+}
+
+bool DatasetsPanel::importFolder(const QString& folder, const QString& format, QString* error)
 {
     try {
         const QString metaPath = QDir(folder).absoluteFilePath(QStringLiteral("meta.json"));
-        if (!QFileInfo::exists(metaPath)) {
-            const ImportResult r = importDataset({"auto", folder.toStdString(), metaPath.toStdString()});
+        const bool autoFormat = format.isEmpty() || format == QStringLiteral("auto");
+        if (!autoFormat || !QFileInfo::exists(metaPath)) {
+            const ImportResult r = m_registry->importDataset(
+                {autoFormat ? std::string("auto") : format.toStdString(), QDir(folder).absolutePath().toStdString(), metaPath.toStdString()});
             writeImport(r, metaPath.toStdString());
         }
         return addDataset(metaPath, error);
@@ -241,7 +255,7 @@ void DatasetsPanel::openPaths(const QStringList& paths)
         QString error;
         bool ok = true;
         if (fi.isDir())
-            ok = importFolder(p, &error);
+            ok = importFolder(p, QStringLiteral("auto"), &error);
         else if (fi.suffix().compare(QStringLiteral("json"), Qt::CaseInsensitive) == 0)
             ok = addDataset(p, &error);
         else
@@ -279,8 +293,13 @@ void DatasetsPanel::openMetaDialog()
 void DatasetsPanel::importFolderDialog()
 {
     const QString p = QFileDialog::getExistingDirectory(this, tr("Import dataset folder"));
+    if (p.isEmpty())
+        return;
+    ImportDatasetDialog choose(*m_registry, p, this);
+    if (choose.exec() != QDialog::Accepted)
+        return;
     QString error;
-    if (!p.isEmpty() && !importFolder(p, &error))
+    if (!importFolder(p, choose.format(), &error))
         emit errorOccurred(tr("Cannot import the folder"), error);
 }
 

@@ -172,6 +172,28 @@ void PromptsPanel::setListPrompts(const QStringList& prompts)
     m_updating = false;
 }
 
+QVector<QPair<QString, bool>> PromptsPanel::promptEntries() const
+{
+    QVector<QPair<QString, bool>> out;
+    for (int i = 0; i < m_list->count(); ++i)
+        out.append({m_list->item(i)->text(), m_list->item(i)->checkState() == Qt::Checked});
+    return out;
+}
+
+void PromptsPanel::setPromptEntries(const QVector<QPair<QString, bool>>& entries)
+{
+    m_updating = true;
+    m_list->clear();
+    for (const auto& [text, enabled] : entries) {
+        auto* it = new QListWidgetItem(text, m_list);
+        it->setFlags(it->flags() | Qt::ItemIsEditable | Qt::ItemIsUserCheckable);
+        it->setCheckState(enabled ? Qt::Checked : Qt::Unchecked);
+        refreshItem(it);
+    }
+    m_updating = false;
+    scheduleRescore();
+}
+
 void PromptsPanel::setPromptText(const QString& text)
 {
     m_edit->setText(text);

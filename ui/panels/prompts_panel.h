@@ -16,6 +16,8 @@
 #include "clip/tokenizer.h"
 
 #include <QFutureWatcher>
+#include <QPair>
+#include <QVector>
 #include <QWidget>
 
 #include <memory>
@@ -38,6 +40,10 @@ public:
     QStringList activePrompts() const;
     QStringList listPrompts() const;
     void setListPrompts(const QStringList& prompts);
+    /// The list with each prompt's check box (enabled), in order; for workspaces.
+    QVector<QPair<QString, bool>> promptEntries() const;
+    /// Replaces the list (texts and check boxes) and re-scores with the enabled ones.
+    void setPromptEntries(const QVector<QPair<QString, bool>>& entries);
     void setPromptText(const QString& text);
     QLineEdit* promptEdit() const { return m_edit; }
     QListWidget* list() const { return m_list; }

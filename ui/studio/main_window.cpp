@@ -10,7 +10,10 @@
 #include "panels/prompts_panel.h"
 #include "panels/training_panel.h"
 #include "player/player_controller.h"
+#include "dataset_plugin_registry.h"
+#include "panels/plugin_dialogs.h"
 #include "runtime/torch_runtime.h"
+#include "runtime/version_info.h"
 #include "studio/studio_session.h"
 #include "studio/viewer_widget.h"
 #include "timeline/timeline_plot.h"
@@ -95,6 +98,8 @@ MainWindow::MainWindow(StudioSession* session, QWidget* parent)
     }
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     updateStatus();
+    if (const std::size_t problems = m_datasets->registry()->problems().size())
+        statusBar()->showMessage(tr("%n dataset plugin(s) could not be used: Help > Plugins", nullptr, int(problems)), 15000);
 }
 
 MainWindow::~MainWindow() = default;
@@ -230,12 +235,29 @@ void MainWindow::showSettings()
         m_session->setPrompts(m_prompts->activePrompts());
 }
 
+QString MainWindow::aboutText() const
+{
+    // The same lines as `vaclip --version` (version, git revision, LibTorch, Qt, FFmpeg, BLAS).
+    const QString versions = QString::fromStdString(vaclip::formatVersionInfo(vaclip::versionInfo())).trimmed();
+    return tr("<b>VideoAnomalyCLIP Studio</b><p>Zero-shot semantic video anomaly detection with CLIP: "
+              "type what you are looking for and every frame of the test set is scored.</p>"
+              "<pre>%1</pre><p>%2</p>")
+        .arg(versions.toHtmlEscaped(), QString::fromStdString(vaclip::torchRuntimeSummary()).toHtmlEscaped());
+}
+
 void MainWindow::about()
 {
-    QMessageBox::about(this, tr("About VideoAnomalyCLIP Studio"),
-                       tr("<b>VideoAnomalyCLIP Studio</b><p>Zero-shot semantic video anomaly detection with CLIP: "
-                          "type what you are looking for and every frame of the test set is scored.</p><p>%1</p>")
-                           .arg(QString::fromStdString(vaclip::torchRuntimeSummary()).toHtmlEscaped()));
+    QMessageBox box(QMessageBox::NoIcon, tr("About VideoAnomalyCLIP Studio"), aboutText(), QMessageBox::Ok, this);
+    box.setObjectName(QStringLiteral("aboutBox"));
+    box.setIconPixmap(QIcon(QStringLiteral(":/icons/app.svg")).pixmap(64, 64));
+    box.setTextInteractionFlags(Qt::TextSelectableByMouse);
+    box.exec();
+}
+
+void MainWindow::showPlugins()
+{
+    PluginsDialog dialog(*m_datasets->registry(), this);
+    dialog.exec();
 }
 
 QString MainWindow::statusText() const
@@ -281,6 +303,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
         event->ignore();
         return;
     }
+    if (!m_workspacePath.isEmpty())
+        saveWorkspace(m_workspacePath);  // the session goes back into its workspace (errors: a dialog)
     QSettings s(QStringLiteral("VideoAnomalyCLIP"), QStringLiteral("vaclip-studio"));
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/state"), saveState());

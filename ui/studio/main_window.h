@@ -52,6 +52,20 @@ public:
     TrainingPanel* training() const { return m_training; }
     DatasetsPanel* datasets() const { return m_datasets; }
     QString statusText() const;
+    /// Workspaces (core/workspace/workspace.h; main_window_workspace.cpp). Saving writes the
+    /// session in one transaction (all or nothing): the configurations, the datasets, the prompts
+    /// (check boxes and the typed line), the open video, frame and threshold, every annotation,
+    /// and the current scores as the workspace's last run. Opening reads everything first — a
+    /// damaged, foreign or missing file gives an error naming it and changes nothing (neither
+    /// the file nor the session) — then restores it; the video, frame and the last run's scores
+    /// once the test set has loaded. Errors go to a dialog unless `quiet`, and to `error`.
+    bool saveWorkspace(const QString& path, bool quiet = false, QString* error = nullptr);
+    bool openWorkspace(const QString& path, bool quiet = false, QString* error = nullptr);
+    /// The workspace the session was last opened from or saved to ("" = none).
+    QString workspacePath() const { return m_workspacePath; }
+    vaclip::ui::AnnotationModel* annotations() const { return m_annotations; }
+    /// The About dialog's text (rich text): version, git revision, LibTorch, Qt, FFmpeg, BLAS.
+    QString aboutText() const;
 
     /// File > Export, without a dialog (main_window_export.cpp). Each writes `path` atomically in
     /// the format its suffix names; errors go to a dialog naming the file unless `quiet`, and to
@@ -69,9 +83,15 @@ public:
 
 public slots:
     void openConfigDialog();
+    void openWorkspaceDialog();
+    /// Saves to the current workspace, or asks for a file when there is none.
+    void saveWorkspaceNow();
+    void saveWorkspaceAsDialog();
     void extractFeatures();
     void showSettings();
     void about();
+    /// Help > Plugins: the dataset-format plugins found, loaded or failed (panels/plugin_dialogs.h).
+    void showPlugins();
     void exportScoresDialog();
     void exportTimelineDialog();
     void exportRocDialog();
@@ -88,6 +108,7 @@ private:
     QDockWidget* addPanel(QWidget* panel, const QString& title, const QString& name, Qt::DockWidgetArea area);
     void createMenus();
     void updateRecentMenu();
+    void updateRecentWorkspaceMenu();
     void updateStatus();
     void showError(const QString& title, const QString& message);
     void onLoadFailed(const QString& message);
@@ -111,6 +132,8 @@ private:
     vaclip::ui::AnnotationModel* m_annotations;
     vaclip::ui::AnnotationPanel* m_annotationPanel;
     QMenu* m_recentMenu = nullptr;
+    QMenu* m_recentWorkspaceMenu = nullptr;
+    QString m_workspacePath;
     QMenu* m_viewMenu = nullptr;
     QString m_exportDir;  ///< folder of the last export ("" = the configuration's)
     QLabel* m_statusConfig;

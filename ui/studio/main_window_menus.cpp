@@ -38,11 +38,21 @@ void MainWindow::createMenus()
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     updateRecentMenu();
+    file->addSeparator();
+    QAction* openWs = file->addAction(icon("open"), tr("Open &workspace..."), this, &MainWindow::openWorkspaceDialog);
+    openWs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_recentWorkspaceMenu = file->addMenu(tr("Recent wor&kspaces"));
+    m_recentWorkspaceMenu->setObjectName(QStringLiteral("recentWorkspacesMenu"));
+    updateRecentWorkspaceMenu();
+    QAction* saveWs = file->addAction(icon("save"), tr("Sa&ve workspace"), this, &MainWindow::saveWorkspaceNow);
+    saveWs->setShortcut(QKeySequence::Save);
+    QAction* saveWsAs = file->addAction(tr("Save workspace &as..."), this, &MainWindow::saveWorkspaceAsDialog);
+    saveWsAs->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
     file->addAction(icon("dataset"), tr("Open &dataset..."), m_datasets, &DatasetsPanel::openMetaDialog);
     file->addAction(tr("&Import dataset folder..."), m_datasets, &DatasetsPanel::importFolderDialog);
     file->addSeparator();
-    QAction* savePrompts = file->addAction(icon("save"), tr("&Save prompt set..."), m_prompts, &PromptsPanel::savePromptSetAs);
-    savePrompts->setShortcut(QKeySequence::Save);
+    file->addAction(tr("&Save prompt set..."), m_prompts, &PromptsPanel::savePromptSetAs);
     file->addAction(tr("&Load prompt set..."), m_prompts, &PromptsPanel::loadPromptSetFrom);
     file->addSeparator();
     createExportMenu(file);
@@ -125,6 +135,8 @@ void MainWindow::createMenus()
         });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(icon("dataset"), tr("&Plugins..."), this, &MainWindow::showPlugins);
+    help->addSeparator();
     help->addAction(icon("app"), tr("&About VideoAnomalyCLIP Studio"), this, &MainWindow::about);
 
     QToolBar* bar = addToolBar(tr("Main"));

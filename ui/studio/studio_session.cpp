@@ -194,3 +194,24 @@ const std::vector<uint8_t>* StudioSession::videoLabels(int index) const
         return nullptr;
     return &m_testSet->labels[std::size_t(index)];
 }
+
+bool StudioSession::showStoredScores(const std::vector<std::vector<float>>& perVideo, const QStringList& prompts)
+{
+    if (!m_testSet || perVideo.size() != m_testSet->videos.size() || perVideo.empty())
+        return false;
+    auto u = std::make_shared<ScoreUpdate>();
+    u->generation = 0;  // every re-scoring has a higher one
+    u->prompts = prompts;
+    u->scores.videoOffsets.push_back(0);
+    for (std::size_t i = 0; i < perVideo.size(); ++i) {
+        if (qint64(perVideo[i].size()) != m_testSet->frames[i])
+            return false;
+        u->scores.scores.insert(u->scores.scores.end(), perVideo[i].begin(), perVideo[i].end());
+        u->scores.videoOffsets.push_back(int64_t(u->scores.scores.size()));
+    }
+    u->scores.winner.assign(u->scores.scores.size(), 0);
+    u->evaluationNote = tr("scores restored from the workspace; re-scoring");
+    m_scores = std::move(u);
+    emit scoresChanged(m_scores);
+    return true;
+}

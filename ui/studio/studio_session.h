@@ -56,6 +56,12 @@ public:
     TestSetInfoPtr testSet() const { return m_testSet; }
     ScoreUpdatePtr scores() const { return m_scores; }
     QString lastError() const { return m_lastError; }
+    /// Shows per-video scores kept from an earlier session (a workspace's last run, in test-set
+    /// order) until the first re-scoring replaces them: an update with generation 0 and no
+    /// evaluation. Call it from testSetLoaded (the re-scoring of the new test set is requested
+    /// right after). False (nothing changes) when no test set is loaded or the tracks do not fit
+    /// it (video count, frame counts).
+    bool showStoredScores(const std::vector<std::vector<float>>& perVideo, const QStringList& prompts);
 
     QStringList prompts() const { return m_prompts; }
     /// Enabled prompts to score; re-scores the whole test set (coalesced on the engine).

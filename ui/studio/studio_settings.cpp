@@ -59,6 +59,7 @@ StudioSettings StudioSettings::load()
     out.language = s.value(QStringLiteral("language")).toString();
     out.bootstrapSamples = s.value(QStringLiteral("bootstrapSamples"), 200).toInt();
     out.recentConfigs = s.value(QStringLiteral("recentConfigs")).toStringList();
+    out.recentWorkspaces = s.value(QStringLiteral("recentWorkspaces")).toStringList();
     return out;
 }
 
@@ -71,6 +72,7 @@ void StudioSettings::save() const
     s.setValue(QStringLiteral("language"), language);
     s.setValue(QStringLiteral("bootstrapSamples"), bootstrapSamples);
     s.setValue(QStringLiteral("recentConfigs"), recentConfigs);
+    s.setValue(QStringLiteral("recentWorkspaces"), recentWorkspaces);
 }
 
 void StudioSettings::addRecent(const QString& configPath)
@@ -79,6 +81,14 @@ void StudioSettings::addRecent(const QString& configPath)
     recentConfigs.prepend(configPath);
     while (recentConfigs.size() > 8)
         recentConfigs.removeLast();
+}
+
+void StudioSettings::addRecentWorkspace(const QString& workspacePath)
+{
+    recentWorkspaces.removeAll(workspacePath);
+    recentWorkspaces.prepend(workspacePath);
+    while (recentWorkspaces.size() > 8)
+        recentWorkspaces.removeLast();
 }
 
 void applyTheme(StudioSettings::Theme theme)

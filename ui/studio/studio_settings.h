@@ -28,10 +28,12 @@ struct StudioSettings {
     QString language;               ///< "", "en", "de", "zh_CN"
     int bootstrapSamples = 200;     ///< per re-scoring (0 = no intervals)
     QStringList recentConfigs;      ///< most recent first, at most 8
+    QStringList recentWorkspaces;   ///< workspace files (.vaclip), most recent first, at most 8
 
     static StudioSettings load();
     void save() const;
     void addRecent(const QString& configPath);
+    void addRecentWorkspace(const QString& workspacePath);
 };
 
 /// Fusion style with a light or dark palette (System: Fusion's standard, light palette; Qt 6.4
