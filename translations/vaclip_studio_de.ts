@@ -150,7 +150,7 @@
 <context>
     <name>DatasetsPanel</name>
     <message>
-        <location filename="../ui/panels/datasets_panel.cpp" line="+40"/>
+        <location filename="../ui/panels/datasets_panel.cpp" line="+44"/>
         <source>Dataset / video</source>
         <translation>Datensatz / Video</translation>
     </message>
@@ -186,8 +186,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Import a dataset folder (UCSD Ped1/Ped2, ShanghaiTech, Avenue, plain folder of videos)</source>
-        <translation>Datensatzordner importieren (UCSD Ped1/Ped2, ShanghaiTech, Avenue, einfacher Videoordner)</translation>
+        <source>Import a dataset folder with a dataset-format plugin (UCSD Ped1/Ped2, ShanghaiTech, Avenue, plain folder of videos, your plugins)</source>
+        <translation>Einen Datensatzordner mit einem Datensatzformat-Plugin importieren (UCSD Ped1/Ped2, ShanghaiTech, Avenue, einfacher Videoordner, eigene Plugins)</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -240,7 +240,7 @@
         <translation>normal</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+106"/>
         <source>Cannot open %1</source>
         <translation>%1 kann nicht geöffnet werden</translation>
     </message>
@@ -275,7 +275,7 @@
         <translation>Datensatzordner importieren</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Cannot import the folder</source>
         <translation>Der Ordner kann nicht importiert werden</translation>
     </message>
@@ -342,6 +342,92 @@
         <location line="+2"/>
         <source>failed: %1</source>
         <translation>fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDatasetDialog</name>
+    <message>
+        <location filename="../ui/panels/plugin_dialogs.cpp" line="+36"/>
+        <source>Import dataset folder</source>
+        <translation>Datensatzordner importieren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Auto-detect (no format recognises this folder)</source>
+        <translation>Automatisch erkennen (kein Format erkennt diesen Ordner)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auto-detect (%1)</source>
+        <translation>Automatisch erkennen (%1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 — %2 (detected)</source>
+        <translation>%1 — %2 (erkannt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No dataset-format plugins were found. Help &gt; Plugins shows the folders searched.</source>
+        <translation>Es wurden keine Datensatzformat-Plugins gefunden. Hilfe &gt; Plugins zeigt die durchsuchten Ordner.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No plugin recognises this folder&apos;s layout: choose a format to see what it needs.</source>
+        <translation>Kein Plugin erkennt den Aufbau dieses Ordners: Wählen Sie ein Format, um zu sehen, was es erwartet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recognised by: %1. The first one imports it.</source>
+        <translation>Erkannt von: %1. Das erste importiert ihn.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plugin %1 %2 (%3) reads: %4</source>
+        <translation>Plugin %1 %2 (%3) liest: %4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(not stated)</source>
+        <translation>(nicht angegeben)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It does not recognise this folder: the import will probably fail.</source>
+        <translation>Es erkennt diesen Ordner nicht: Der Import wird wahrscheinlich fehlschlagen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n plugin problem(s): see Help &gt; Plugins.</source>
+        <translation>
+            <numerusform>%n Plugin-Problem: siehe Hilfe &gt; Plugins.</numerusform>
+            <numerusform>%n Plugin-Probleme: siehe Hilfe &gt; Plugins.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The dataset&apos;s meta.json is written into the folder.</source>
+        <translation>Die meta.json des Datensatzes wird in den Ordner geschrieben.</translation>
     </message>
 </context>
 <context>
@@ -414,7 +500,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/studio/main_window.cpp" line="+43"/>
+        <location filename="../ui/studio/main_window.cpp" line="+46"/>
         <source>VideoAnomalyCLIP Studio</source>
         <translation>VideoAnomalyCLIP Studio</translation>
     </message>
@@ -463,13 +549,23 @@
         <source>%1 failed</source>
         <translation>%1 fehlgeschlagen</translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n dataset plugin(s) could not be used: Help &gt; Plugins</source>
+        <translation>
+            <numerusform>%n Datensatz-Plugin konnte nicht verwendet werden: Hilfe &gt; Plugins</numerusform>
+            <numerusform>%n Datensatz-Plugins konnten nicht verwendet werden: Hilfe &gt; Plugins</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+71"/>
+        <location line="+59"/>
         <source>Cannot open the configuration</source>
         <translation>Die Konfiguration kann nicht geöffnet werden</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../ui/studio/main_window_workspace.cpp" line="+146"/>
+        <location line="+89"/>
         <source>%1 — VideoAnomalyCLIP Studio</source>
         <translation>%1 — VideoAnomalyCLIP Studio</translation>
     </message>
@@ -515,17 +611,17 @@
         <translation>Jetzt extrahieren? Dies läuft als Auftrag; die Testmenge wird geladen, sobald er fertig ist.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
+        <source>&lt;b&gt;VideoAnomalyCLIP Studio&lt;/b&gt;&lt;p&gt;Zero-shot semantic video anomaly detection with CLIP: type what you are looking for and every frame of the test set is scored.&lt;/p&gt;&lt;pre&gt;%1&lt;/pre&gt;&lt;p&gt;%2&lt;/p&gt;</source>
+        <translation>&lt;b&gt;VideoAnomalyCLIP Studio&lt;/b&gt;&lt;p&gt;Semantische Zero-Shot-Erkennung von Videoanomalien mit CLIP: Beschreiben Sie, wonach Sie suchen, und jedes Bild des Testsatzes wird bewertet.&lt;/p&gt;&lt;pre&gt;%1&lt;/pre&gt;&lt;p&gt;%2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>About VideoAnomalyCLIP Studio</source>
         <translation>Über VideoAnomalyCLIP Studio</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&lt;b&gt;VideoAnomalyCLIP Studio&lt;/b&gt;&lt;p&gt;Zero-shot semantic video anomaly detection with CLIP: type what you are looking for and every frame of the test set is scored.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</source>
-        <translation>&lt;b&gt;VideoAnomalyCLIP Studio&lt;/b&gt;&lt;p&gt;Semantische Zero-Shot-Anomalieerkennung in Videos mit CLIP: Beschreiben Sie, wonach Sie suchen, und jeder Frame der Testmenge wird bewertet.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+21"/>
         <source>No configuration open — File &gt; Open configuration (Ctrl+O)</source>
         <translation>Keine Konfiguration geöffnet — Datei &gt; Konfiguration öffnen (Strg+O)</translation>
     </message>
@@ -596,7 +692,27 @@
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Open &amp;workspace...</source>
+        <translation>&amp;Arbeitsbereich öffnen...</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Recent wor&amp;kspaces</source>
+        <translation>Zuletzt verwendete Arbeits&amp;bereiche</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sa&amp;ve workspace</source>
+        <translation>Arbeitsbereich spei&amp;chern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save workspace &amp;as...</source>
+        <translation>Arbeitsbereich speichern &amp;unter...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Open &amp;dataset...</source>
         <translation>&amp;Datensatz öffnen...</translation>
     </message>
@@ -611,7 +727,7 @@
         <translation>Prompt-Set &amp;speichern...</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Load prompt set...</source>
         <translation>Prompt-Set &amp;laden...</translation>
     </message>
@@ -787,6 +903,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Plugins...</source>
+        <translation>&amp;Plugins...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;About VideoAnomalyCLIP Studio</source>
         <translation>Ü&amp;ber VideoAnomalyCLIP Studio</translation>
     </message>
@@ -915,11 +1036,79 @@
         <source>PDF document (*.pdf)</source>
         <translation>PDF-Dokument (*.pdf)</translation>
     </message>
+    <message>
+        <location filename="../ui/studio/main_window_workspace.cpp" line="-100"/>
+        <location line="+36"/>
+        <source>&apos;%1&apos;: %2</source>
+        <translation>„%1“: %2</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>Cannot save the workspace</source>
+        <translation>Der Arbeitsbereich kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved the workspace %1</source>
+        <translation>Arbeitsbereich %1 gespeichert</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot open the workspace</source>
+        <translation>Der Arbeitsbereich kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos;: no such workspace file</source>
+        <translation>„%1“: Diese Arbeitsbereichsdatei gibt es nicht</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>the configuration %1 could not be opened%2</source>
+        <translation>die Konfiguration %1 konnte nicht geöffnet werden%2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&apos;%1&apos; was opened, but not everything in it could be restored:
+%2</source>
+        <translation>„%1“ wurde geöffnet, aber nicht alles darin konnte wiederhergestellt werden:
+%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Workspace partly restored</source>
+        <translation>Arbeitsbereich teilweise wiederhergestellt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opened the workspace %1</source>
+        <translation>Arbeitsbereich %1 geöffnet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open workspace</source>
+        <translation>Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workspaces (*.vaclip);;All files (*)</source>
+        <translation>Arbeitsbereiche (*.vaclip);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save workspace</source>
+        <translation>Arbeitsbereich speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Workspaces (*.vaclip)</source>
+        <translation>Arbeitsbereiche (*.vaclip)</translation>
+    </message>
 </context>
 <context>
     <name>MetricsPanel</name>
     <message>
-        <location filename="../ui/panels/metrics_panel.cpp" line="+56"/>
+        <location filename="../ui/panels/metrics_panel.cpp" line="+57"/>
         <source>false positive rate</source>
         <translation>Falsch-Positiv-Rate</translation>
     </message>
@@ -944,7 +1133,7 @@
         <translation>Noch keine Scores.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Video</source>
         <translation>Video</translation>
     </message>
@@ -1021,6 +1210,105 @@
     </message>
 </context>
 <context>
+    <name>PluginsDialog</name>
+    <message>
+        <location filename="../ui/panels/plugin_dialogs.cpp" line="+8"/>
+        <source>Dataset-format plugins</source>
+        <translation>Datensatzformat-Plugins</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Origin</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>loaded</source>
+        <translation>geladen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>reads %1</source>
+        <translation>liest %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Library</source>
+        <translation>Bibliothek</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (does not exist)</source>
+        <translation> (existiert nicht)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Searched, in order:</source>
+        <translation>Durchsucht, in dieser Reihenfolge:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy a plugin into the user folder to add a format.</source>
+        <translation>Kopieren Sie ein Plugin in den Benutzerordner, um ein Format hinzuzufügen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n plugin(s) found:</source>
+        <translation>
+            <numerusform>%n Plugin gefunden:</numerusform>
+            <numerusform>%n Plugins gefunden:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No plugin was skipped.</source>
+        <translation>Kein Plugin wurde übersprungen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n skipped or failed:</source>
+        <translation>
+            <numerusform>%n übersprungen oder fehlgeschlagen:</numerusform>
+            <numerusform>%n übersprungen oder fehlgeschlagen:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PromptsPanel</name>
     <message>
         <location filename="../ui/panels/prompts_panel.cpp" line="+43"/>
@@ -1066,7 +1354,7 @@
         </translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+109"/>
         <source>too long: %1 tokens, CLIP reads the first %2 (the last %3 are ignored)</source>
         <translation>zu lang: %1 Tokens, CLIP liest die ersten %2 (die letzten %3 werden ignoriert)</translation>
     </message>
@@ -1122,7 +1410,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/studio/studio_settings.cpp" line="+94"/>
+        <location filename="../ui/studio/studio_settings.cpp" line="+104"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -1191,6 +1479,14 @@
         <location line="+1"/>
         <source>Bootstrap resamples</source>
         <translation>Bootstrap-Stichproben</translation>
+    </message>
+</context>
+<context>
+    <name>StudioSession</name>
+    <message>
+        <location filename="../ui/studio/studio_session.cpp" line="+213"/>
+        <source>scores restored from the workspace; re-scoring</source>
+        <translation>Bewertungen aus dem Arbeitsbereich wiederhergestellt; wird neu bewertet</translation>
     </message>
 </context>
 <context>
@@ -1451,14 +1747,14 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/vaclip-studio/main.cpp" line="+41"/>
+        <location filename="../app/vaclip-studio/main.cpp" line="+42"/>
         <source>Zero-shot semantic video anomaly detection with CLIP</source>
         <translation>Semantische Zero-Shot-Anomalieerkennung in Videos mit CLIP</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The test configuration (YAML) to open.</source>
-        <translation>Die zu öffnende Testkonfiguration (YAML).</translation>
+        <source>The test configuration (YAML) or the workspace (.vaclip) to open.</source>
+        <translation>Die zu öffnende Testkonfiguration (YAML) oder der Arbeitsbereich (.vaclip).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1486,7 +1782,7 @@
         <translation>Sprache der Oberfläche: de, zh_CN, en oder system (Standard: $VACLIP_STUDIO_LANG, sonst die Einstellung, sonst die des Systems).</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Demo workspace</source>
         <translation>Demo-Arbeitsbereich</translation>
     </message>

@@ -150,7 +150,7 @@
 <context>
     <name>DatasetsPanel</name>
     <message>
-        <location filename="../ui/panels/datasets_panel.cpp" line="+40"/>
+        <location filename="../ui/panels/datasets_panel.cpp" line="+44"/>
         <source>Dataset / video</source>
         <translation>数据集 / 视频</translation>
     </message>
@@ -186,8 +186,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Import a dataset folder (UCSD Ped1/Ped2, ShanghaiTech, Avenue, plain folder of videos)</source>
-        <translation>导入数据集文件夹（UCSD Ped1/Ped2、ShanghaiTech、Avenue 或普通视频文件夹）</translation>
+        <source>Import a dataset folder with a dataset-format plugin (UCSD Ped1/Ped2, ShanghaiTech, Avenue, plain folder of videos, your plugins)</source>
+        <translation>用数据集格式插件导入数据集文件夹（UCSD Ped1/Ped2、ShanghaiTech、Avenue、普通视频文件夹、您自己的插件）</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -240,7 +240,7 @@
         <translation>正常</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+106"/>
         <source>Cannot open %1</source>
         <translation>无法打开 %1</translation>
     </message>
@@ -275,7 +275,7 @@
         <translation>导入数据集文件夹</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Cannot import the folder</source>
         <translation>无法导入该文件夹</translation>
     </message>
@@ -341,6 +341,91 @@
         <location line="+2"/>
         <source>failed: %1</source>
         <translation>失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDatasetDialog</name>
+    <message>
+        <location filename="../ui/panels/plugin_dialogs.cpp" line="+36"/>
+        <source>Import dataset folder</source>
+        <translation>导入数据集文件夹</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Auto-detect (no format recognises this folder)</source>
+        <translation>自动检测（没有格式能识别此文件夹）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auto-detect (%1)</source>
+        <translation>自动检测（%1）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 — %2 (detected)</source>
+        <translation>%1 — %2（已检测到）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No dataset-format plugins were found. Help &gt; Plugins shows the folders searched.</source>
+        <translation>未找到数据集格式插件。“帮助 &gt; 插件”显示搜索过的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No plugin recognises this folder&apos;s layout: choose a format to see what it needs.</source>
+        <translation>没有插件能识别此文件夹的结构：请选择一种格式以查看它需要什么。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recognised by: %1. The first one imports it.</source>
+        <translation>识别它的插件：%1。由第一个导入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plugin %1 %2 (%3) reads: %4</source>
+        <translation>插件 %1 %2（%3）读取：%4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(not stated)</source>
+        <translation>（未说明）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It does not recognise this folder: the import will probably fail.</source>
+        <translation>它不能识别此文件夹：导入很可能会失败。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n plugin problem(s): see Help &gt; Plugins.</source>
+        <translation>
+            <numerusform>%n 个插件问题：见“帮助 &gt; 插件”。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The dataset&apos;s meta.json is written into the folder.</source>
+        <translation>数据集的 meta.json 将写入该文件夹。</translation>
     </message>
 </context>
 <context>
@@ -413,7 +498,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/studio/main_window.cpp" line="+43"/>
+        <location filename="../ui/studio/main_window.cpp" line="+46"/>
         <source>VideoAnomalyCLIP Studio</source>
         <translation>VideoAnomalyCLIP Studio</translation>
     </message>
@@ -462,13 +547,22 @@
         <source>%1 failed</source>
         <translation>%1 失败</translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n dataset plugin(s) could not be used: Help &gt; Plugins</source>
+        <translation>
+            <numerusform>%n 个数据集插件无法使用：见“帮助 &gt; 插件”</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+71"/>
+        <location line="+59"/>
         <source>Cannot open the configuration</source>
         <translation>无法打开配置</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../ui/studio/main_window_workspace.cpp" line="+146"/>
+        <location line="+89"/>
         <source>%1 — VideoAnomalyCLIP Studio</source>
         <translation>%1 — VideoAnomalyCLIP Studio</translation>
     </message>
@@ -514,17 +608,17 @@
         <translation>现在提取吗？提取将作为任务运行，完成后自动加载测试集。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
+        <source>&lt;b&gt;VideoAnomalyCLIP Studio&lt;/b&gt;&lt;p&gt;Zero-shot semantic video anomaly detection with CLIP: type what you are looking for and every frame of the test set is scored.&lt;/p&gt;&lt;pre&gt;%1&lt;/pre&gt;&lt;p&gt;%2&lt;/p&gt;</source>
+        <translation>&lt;b&gt;VideoAnomalyCLIP Studio&lt;/b&gt;&lt;p&gt;基于 CLIP 的零样本语义视频异常检测：输入您要查找的内容，测试集的每一帧都会被评分。&lt;/p&gt;&lt;pre&gt;%1&lt;/pre&gt;&lt;p&gt;%2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>About VideoAnomalyCLIP Studio</source>
         <translation>关于 VideoAnomalyCLIP Studio</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&lt;b&gt;VideoAnomalyCLIP Studio&lt;/b&gt;&lt;p&gt;Zero-shot semantic video anomaly detection with CLIP: type what you are looking for and every frame of the test set is scored.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</source>
-        <translation>&lt;b&gt;VideoAnomalyCLIP Studio&lt;/b&gt;&lt;p&gt;基于 CLIP 的零样本语义视频异常检测：输入您要查找的内容，测试集的每一帧都会被评分。&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+21"/>
         <source>No configuration open — File &gt; Open configuration (Ctrl+O)</source>
         <translation>未打开配置 — 文件 &gt; 打开配置（Ctrl+O）</translation>
     </message>
@@ -593,7 +687,27 @@
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Open &amp;workspace...</source>
+        <translation>打开工作区(&amp;W)...</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Recent wor&amp;kspaces</source>
+        <translation>最近的工作区(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sa&amp;ve workspace</source>
+        <translation>保存工作区(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save workspace &amp;as...</source>
+        <translation>工作区另存为(&amp;A)...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Open &amp;dataset...</source>
         <translation>打开数据集(&amp;D)...</translation>
     </message>
@@ -608,7 +722,7 @@
         <translation>保存提示词集(&amp;S)...</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Load prompt set...</source>
         <translation>加载提示词集(&amp;L)...</translation>
     </message>
@@ -784,6 +898,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Plugins...</source>
+        <translation>插件(&amp;P)...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;About VideoAnomalyCLIP Studio</source>
         <translation>关于 VideoAnomalyCLIP Studio(&amp;A)</translation>
     </message>
@@ -912,11 +1031,79 @@
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
+    <message>
+        <location filename="../ui/studio/main_window_workspace.cpp" line="-100"/>
+        <location line="+36"/>
+        <source>&apos;%1&apos;: %2</source>
+        <translation>“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>Cannot save the workspace</source>
+        <translation>无法保存工作区</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved the workspace %1</source>
+        <translation>已保存工作区 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot open the workspace</source>
+        <translation>无法打开工作区</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos;: no such workspace file</source>
+        <translation>“%1”：没有这个工作区文件</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>the configuration %1 could not be opened%2</source>
+        <translation>无法打开配置 %1%2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&apos;%1&apos; was opened, but not everything in it could be restored:
+%2</source>
+        <translation>已打开“%1”，但其中并非所有内容都能恢复：
+%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Workspace partly restored</source>
+        <translation>工作区已部分恢复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opened the workspace %1</source>
+        <translation>已打开工作区 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open workspace</source>
+        <translation>打开工作区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workspaces (*.vaclip);;All files (*)</source>
+        <translation>工作区 (*.vaclip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save workspace</source>
+        <translation>保存工作区</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Workspaces (*.vaclip)</source>
+        <translation>工作区 (*.vaclip)</translation>
+    </message>
 </context>
 <context>
     <name>MetricsPanel</name>
     <message>
-        <location filename="../ui/panels/metrics_panel.cpp" line="+56"/>
+        <location filename="../ui/panels/metrics_panel.cpp" line="+57"/>
         <source>false positive rate</source>
         <translation>假阳性率</translation>
     </message>
@@ -941,7 +1128,7 @@
         <translation>尚无分数。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
@@ -1018,6 +1205,103 @@
     </message>
 </context>
 <context>
+    <name>PluginsDialog</name>
+    <message>
+        <location filename="../ui/panels/plugin_dialogs.cpp" line="+8"/>
+        <source>Dataset-format plugins</source>
+        <translation>数据集格式插件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>loaded</source>
+        <translation>已加载</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>reads %1</source>
+        <translation>读取 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Library</source>
+        <translation>库</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (does not exist)</source>
+        <translation>（不存在）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Searched, in order:</source>
+        <translation>按顺序搜索：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy a plugin into the user folder to add a format.</source>
+        <translation>把插件复制到用户文件夹即可添加一种格式。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n plugin(s) found:</source>
+        <translation>
+            <numerusform>找到 %n 个插件：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No plugin was skipped.</source>
+        <translation>没有跳过任何插件。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n skipped or failed:</source>
+        <translation>
+            <numerusform>%n 个被跳过或失败：</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PromptsPanel</name>
     <message>
         <location filename="../ui/panels/prompts_panel.cpp" line="+43"/>
@@ -1062,7 +1346,7 @@
         </translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+109"/>
         <source>too long: %1 tokens, CLIP reads the first %2 (the last %3 are ignored)</source>
         <translation>过长：%1 个令牌，CLIP 只读取前 %2 个（最后 %3 个被忽略）</translation>
     </message>
@@ -1118,7 +1402,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/studio/studio_settings.cpp" line="+94"/>
+        <location filename="../ui/studio/studio_settings.cpp" line="+104"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1187,6 +1471,14 @@
         <location line="+1"/>
         <source>Bootstrap resamples</source>
         <translation>自助重采样次数</translation>
+    </message>
+</context>
+<context>
+    <name>StudioSession</name>
+    <message>
+        <location filename="../ui/studio/studio_session.cpp" line="+213"/>
+        <source>scores restored from the workspace; re-scoring</source>
+        <translation>分数已从工作区恢复；正在重新评分</translation>
     </message>
 </context>
 <context>
@@ -1444,14 +1736,14 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/vaclip-studio/main.cpp" line="+41"/>
+        <location filename="../app/vaclip-studio/main.cpp" line="+42"/>
         <source>Zero-shot semantic video anomaly detection with CLIP</source>
         <translation>基于 CLIP 的零样本语义视频异常检测</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The test configuration (YAML) to open.</source>
-        <translation>要打开的测试配置（YAML）。</translation>
+        <source>The test configuration (YAML) or the workspace (.vaclip) to open.</source>
+        <translation>要打开的测试配置（YAML）或工作区（.vaclip）。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1479,7 +1771,7 @@
         <translation>界面语言：de、zh_CN、en 或 system（默认：$VACLIP_STUDIO_LANG，其次为设置，再次为系统语言）。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Demo workspace</source>
         <translation>演示工作区</translation>
     </message>
