@@ -61,7 +61,14 @@ private slots:
         QCOMPARE(model.addInterval(150, 200), quint64(0));
         const quint64 tail = model.addInterval(90, 500);
         QCOMPARE(model.interval(tail)->end, qint64(100));
-        QCOMPARE(model.index(1, AnnotationModel::EndColumn).data().toLongLong(), qint64(99));   // inclusive
+        // Shown 1-based and inclusive: [90, 100) is frames 91 ... 100 on screen.
+        QCOMPARE(model.index(1, AnnotationModel::BeginColumn).data().toLongLong(), qint64(91));
+        QCOMPARE(model.index(1, AnnotationModel::EndColumn).data().toLongLong(), qint64(100));
+        // Typed as shown: first frame 81 on screen is index 80.
+        QVERIFY(model.setData(model.index(1, AnnotationModel::BeginColumn), 81));
+        QCOMPARE(model.interval(tail)->begin, qint64(80));
+        QVERIFY(model.setData(model.index(1, AnnotationModel::EndColumn), 95));
+        QCOMPARE(model.interval(tail)->end, qint64(95));
     }
 
     void panelKeysAndCtrlZ()
@@ -152,7 +159,7 @@ private slots:
         model.addDrawnInterval(50, 60);
         model.addDrawnInterval(10, 20);
         QCOMPARE(changed.count(), 2);
-        QCOMPARE(model.index(0, AnnotationModel::BeginColumn).data().toLongLong(), qint64(10));
+        QCOMPARE(model.index(0, AnnotationModel::BeginColumn).data().toLongLong(), qint64(11));  // 1-based
         // Moving the first after the second reorders rows, ids stay.
         const quint64 first = model.idAt(0);
         model.editInterval(first, 70, 80, qs("c"), QString());
@@ -237,8 +244,9 @@ private slots:
         view.trackModel(&model);
         view.setThreshold(0.5);
         QCOMPARE(view.list()->topLevelItemCount(), 2);
-        QCOMPARE(view.list()->topLevelItem(0)->text(1), qs("3"));
-        QCOMPARE(view.list()->topLevelItem(1)->text(1), qs("16"));
+        QCOMPARE(view.list()->topLevelItem(0)->text(1), qs("4"));    // frame 3, shown 1-based
+        QCOMPARE(view.list()->topLevelItem(0)->text(2), qs("5"));    // last frame 4, inclusive
+        QCOMPARE(view.list()->topLevelItem(1)->text(1), qs("17"));
         QSignalSpy jump(&view, &ComparisonView::jumpRequested);
         emit view.list()->itemActivated(view.list()->topLevelItem(1), 0);
         QCOMPARE(jump.count(), 1);

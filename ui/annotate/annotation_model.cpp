@@ -5,6 +5,7 @@
 #include "data/meta.h"
 #include "workspace/annotation_files.h"
 
+#include <QUndoGroup>
 #include <QUndoStack>
 
 #include <algorithm>
@@ -32,13 +33,29 @@ int positionOf(const QVector<AnnotationInterval>& list, quint64 id)
 
 } // namespace
 
-AnnotationModel::AnnotationModel(QObject* parent) : QAbstractTableModel(parent), m_undo(new QUndoStack(this))
+AnnotationModel::AnnotationModel(QObject* parent) : QAbstractTableModel(parent), m_undoGroup(new QUndoGroup(this))
 {
-    // Any command other than the ongoing drag ends it.
-    connect(m_undo, &QUndoStack::indexChanged, this, [this] { ++m_dragSerial; });
+    m_undoGroup->setActiveStack(undoStack(QString()));
 }
 
 AnnotationModel::~AnnotationModel() = default;
+
+QUndoStack* AnnotationModel::undoStack() const
+{
+    return m_undoStacks.value(m_video);  // setVideo() created it
+}
+
+QUndoStack* AnnotationModel::undoStack(const QString& video)
+{
+    if (QUndoStack* s = m_undoStacks.value(video))
+        return s;
+    auto* stack = new QUndoStack(this);
+    m_undoGroup->addStack(stack);
+    // Any command other than the ongoing drag ends it.
+    connect(stack, &QUndoStack::indexChanged, this, [this] { ++m_dragSerial; });
+    m_undoStacks.insert(video, stack);
+    return stack;
+}
 
 void AnnotationModel::setVideo(const QString& video, qint64 frameCount)
 {
@@ -46,6 +63,8 @@ void AnnotationModel::setVideo(const QString& video, qint64 frameCount)
     m_video = video;
     m_frameCount = std::max<qint64>(0, frameCount);
     endResetModel();
+    m_undoGroup->setActiveStack(undoStack(video));
+    ++m_dragSerial;  // a drag never continues on another video
     clearInPoint();
 }
 
@@ -110,7 +129,7 @@ quint64 AnnotationModel::addInterval(qint64 begin, qint64 end, const QString& ca
     added.begin = range->first;
     added.end = range->second;
     added.category = category.isEmpty() ? m_defaultCategory : category;
-    m_undo->push(new AnnotationCommand(this, m_video, std::nullopt, added, tr("Add interval")));
+    undoStack(m_video)->push(new AnnotationCommand(this, m_video, std::nullopt, added, tr("Add interval")));
     return added.id;
 }
 
@@ -128,7 +147,7 @@ bool AnnotationModel::editInterval(quint64 id, qint64 begin, qint64 end, const Q
     after.note = note;
     if (after == before)
         return true;
-    m_undo->push(new AnnotationCommand(this, m_video, before, after, tr("Edit interval")));
+    undoStack(m_video)->push(new AnnotationCommand(this, m_video, before, after, tr("Edit interval")));
     return true;
 }
 
@@ -152,7 +171,7 @@ bool AnnotationModel::setIntervalBounds(quint64 id, qint64 begin, qint64 end, bo
         return true;
     // The serial is bumped by every index change; a drag keeps the serial it started with.
     const quint64 serial = dragging ? m_dragSerial : 0;
-    m_undo->push(new AnnotationCommand(this, m_video, before, after, tr("Move interval"), serial));
+    undoStack(m_video)->push(new AnnotationCommand(this, m_video, before, after, tr("Move interval"), serial));
     if (dragging)
         m_dragSerial = serial;   // the push merged or pushed: stay in the same drag
     return true;
@@ -168,7 +187,7 @@ bool AnnotationModel::removeInterval(quint64 id)
     const int row = rowOf(id);
     if (row < 0)
         return false;
-    m_undo->push(new AnnotationCommand(this, m_video, m_byVideo[m_video][row], std::nullopt, tr("Delete interval")));
+    undoStack(m_video)->push(new AnnotationCommand(this, m_video, m_byVideo[m_video][row], std::nullopt, tr("Delete interval")));
     return true;
 }
 
@@ -182,7 +201,7 @@ void AnnotationModel::replaceIntervals(const QString& video, const QVector<Annot
         after.push_back(i);
     }
     std::sort(after.begin(), after.end(), lessInterval);
-    m_undo->push(new ReplaceIntervalsCommand(this, video, m_byVideo.value(video), after, tr("Load intervals")));
+    undoStack(video)->push(new ReplaceIntervalsCommand(this, video, m_byVideo.value(video), after, tr("Load intervals")));
 }
 
 void AnnotationModel::addDrawnInterval(qint64 begin, qint64 end)
@@ -338,7 +357,8 @@ void AnnotationModel::loadFromWorkspace(const Workspace& workspace)
         std::sort(list.begin(), list.end(), lessInterval);
     }
     endResetModel();
-    m_undo->clear();
+    for (QUndoStack* stack : std::as_const(m_undoStacks))
+        stack->clear();
     for (auto it = m_byVideo.cbegin(); it != m_byVideo.cend(); ++it)
         emit intervalsChanged(it.key());
 }

@@ -2,12 +2,13 @@
 // The studio's annotations: per-video anomalous frame intervals, each with a category name, as a
 // table model (one row per interval of the current video) whose every edit is a QUndoCommand.
 //
-//   AnnotationModel model;                       // owns its QUndoStack
-//   model.setVideo(QStringLiteral("videos/test_003.mp4"), 240);
+//   AnnotationModel model;                       // owns one QUndoStack per video in a QUndoGroup
+//   model.setVideo(QStringLiteral("videos/test_003.mp4"), 240);   // makes that video's stack active
 //   model.setInPoint(60);                        // key I at the playhead
 //   model.setOutPoint(179);                      // key O: adds [60, 180) (the out frame included)
 //   model.addInterval(10, 20, QStringLiteral("bicycle"));
-//   model.undoStack()->undo();                   // removes [10, 20)
+//   model.undoStack()->undo();                   // removes [10, 20) (the current video's stack)
+//   auto* undo = model.undoGroup()->createUndoAction(window);   // follows the shown video
 //   connect(timeline, &TimelinePlot::intervalDrawn, &model, &AnnotationModel::addDrawnInterval);
 //   model.saveToGroundTruth(meta, metaPath);     // the dataset's gt file (workspace/annotation_files.h)
 //   model.saveToWorkspace(workspace);            // every video's intervals
@@ -16,9 +17,13 @@
 // workspace use); any string works for the in-memory model and the workspace.
 // Frames are 0-based; an interval is half-open [begin, end) in frames, like the ground-truth
 // files. Rows are sorted by (begin, end); each interval has a stable id (rows move, ids do not),
-// and the undo commands refer to ids. Columns: Begin, End (the last frame, inclusive, as shown to
-// users), Frames, Category (editable), Note (editable). Begin/End are editable too: setData on
-// them pushes an edit command. Qt::UserRole on any cell returns the interval id.
+// and the undo commands refer to ids. Columns: Begin, End (the last frame, inclusive), Frames,
+// Category (editable), Note (editable); Begin and End are shown and typed 1-based, as every frame
+// number on screen (widgets/display_format.h): interval [0, 10) shows as 1 ... 10. Begin/End are
+// editable too: setData on them pushes an edit command. Qt::UserRole on any cell returns the interval id.
+// Undo is per video: every edit goes on the stack of the video it changes, and setVideo() makes
+// that video's stack the group's active one, so an undo action made from undoGroup() (the Edit
+// menu, Ctrl+Z) never undoes an edit of a video that is not shown.
 // Dragging an interval edge: call setIntervalBounds(id, b, e, true) for every mouse move; the
 // moves of one drag merge into one undo step (ended by any other command or endDrag()).
 // Thread safety: GUI thread only.
@@ -33,6 +38,7 @@
 #include <cstdint>
 #include <optional>
 
+class QUndoGroup;
 class QUndoStack;
 
 namespace vaclip {
@@ -61,7 +67,12 @@ public:
     explicit AnnotationModel(QObject* parent = nullptr);
     ~AnnotationModel() override;
 
-    QUndoStack* undoStack() const { return m_undo; }
+    /// The current video's undo stack (a stack of its own when no video is set). Never null.
+    QUndoStack* undoStack() const;
+    /// `video`'s undo stack (created on first use).
+    QUndoStack* undoStack(const QString& video);
+    /// Every video's stack; the active one is the current video's. For undo/redo actions.
+    QUndoGroup* undoGroup() const { return m_undoGroup; }
 
     /// Shows `video`'s intervals (kept per video; switching keeps the others). `frameCount` bounds
     /// new intervals (0 = unknown: no upper bound). Clears a pending in-point.
@@ -138,7 +149,8 @@ private:
     void rawReplace(const QString& video, const QVector<AnnotationInterval>& intervals);
     std::optional<std::pair<qint64, qint64>> normalized(qint64 begin, qint64 end) const;
 
-    QUndoStack* m_undo;
+    QUndoGroup* m_undoGroup;
+    QHash<QString, QUndoStack*> m_undoStacks;               ///< per video ("" = no video), owned
     QHash<QString, QVector<AnnotationInterval>> m_byVideo;   ///< each sorted by (begin, end, id)
     QString m_video;
     qint64 m_frameCount = 0;

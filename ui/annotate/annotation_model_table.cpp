@@ -1,4 +1,5 @@
-// AnnotationModel as a QAbstractTableModel: the rows of the current video.
+// AnnotationModel as a QAbstractTableModel: the rows of the current video. Begin/End cells show
+// and take 1-based frame numbers, the studio's on-screen convention (widgets/display_format.h).
 #include "annotate/annotation_model.h"
 
 namespace vaclip::ui {
@@ -28,10 +29,11 @@ QVariant AnnotationModel::data(const QModelIndex& index, int role) const
     if (role != Qt::DisplayRole && role != Qt::EditRole)
         return {};
     switch (index.column()) {
+    // On screen frames count from 1 (widgets/display_format.h); the model is 0-based.
     case BeginColumn:
-        return i.begin;
+        return i.begin + 1;
     case EndColumn:
-        return i.end - 1;   // shown inclusive
+        return i.end;       // the last frame, inclusive: 0-based end - 1, shown + 1
     case FramesColumn:
         return i.end - i.begin;
     case CategoryColumn:
@@ -86,11 +88,11 @@ bool AnnotationModel::setData(const QModelIndex& index, const QVariant& value, i
     AnnotationInterval next = *current;
     bool ok = true;
     switch (index.column()) {
-    case BeginColumn:
-        next.begin = value.toLongLong(&ok);
+    case BeginColumn:   // typed as shown: 1-based
+        next.begin = value.toLongLong(&ok) - 1;
         break;
-    case EndColumn:
-        next.end = value.toLongLong(&ok) + 1;
+    case EndColumn:     // the last frame shown (1-based, inclusive) is the 0-based exclusive end
+        next.end = value.toLongLong(&ok);
         break;
     case CategoryColumn:
         next.category = value.toString().trimmed();

@@ -1,6 +1,7 @@
 #include "annotate/annotation_panel.h"
 
 #include "annotate/annotation_model.h"
+#include "widgets/display_format.h"
 
 #include <QAction>
 #include <QEvent>
@@ -12,7 +13,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
-#include <QUndoStack>
+#include <QUndoGroup>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -73,8 +74,9 @@ AnnotationPanel::AnnotationPanel(AnnotationModel* model, QWidget* parent)
     layout->addLayout(buttons);
     layout->addWidget(m_status);
 
-    // Undo/redo come from the model's stack, so their enabled state and text follow it.
-    QUndoStack* stack = m_model->undoStack();
+    // Undo/redo come from the model's group of per-video stacks: they act on the shown video's
+    // edits only, and their enabled state and text follow its stack.
+    QUndoGroup* stack = m_model->undoGroup();
     m_undo = stack->createUndoAction(this);
     m_undo->setShortcut(QKeySequence::Undo);
     m_undo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -201,7 +203,7 @@ void AnnotationPanel::updateState()
     const int n = m_model->rowCount();
     QString text = m_model->video().isEmpty() ? tr("No video open") : tr("%n interval(s)", nullptr, n);
     if (const auto in = m_model->inPoint())
-        text += QStringLiteral(" \u2014 ") + tr("in-point at frame %1").arg(*in);
+        text += QStringLiteral(" \u2014 ") + tr("in-point at frame %1").arg(vaclip::studio::displayFrame(*in));
     m_status->setText(text);
 }
 

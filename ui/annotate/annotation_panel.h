@@ -1,7 +1,8 @@
 #pragma once
 // The annotation panel: the current video's intervals as a table (category and note editable in
 // place, bounds editable), buttons for mark-in / mark-out at the playhead, delete and jump-to,
-// and undo/redo of the model's stack (Ctrl+Z / Ctrl+Shift+Z while the panel has focus).
+// and undo/redo of the shown video's edits (the model's undo group: Ctrl+Z / Ctrl+Shift+Z while the
+// panel has focus).
 //
 //   auto* panel = new AnnotationPanel(&model, parent);
 //   connect(player, &Player::frameChanged, panel, &AnnotationPanel::setPlayhead);

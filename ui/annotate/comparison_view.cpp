@@ -1,5 +1,7 @@
 #include "annotate/comparison_view.h"
 
+#include "widgets/display_format.h"
+
 #include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
@@ -98,10 +100,11 @@ void ComparisonView::recompute()
         item->setData(0, kKindRole, kind);
         item->setText(KindColumn, kind == 0 ? tr("False positive") : tr("Missed"));
         item->setForeground(KindColumn, kind == 0 ? QColor(200, 90, 0) : QColor(200, 30, 30));
-        item->setText(FirstColumn, QString::number(m.segment.begin));
-        item->setText(LastColumn, QString::number(m.segment.end - 1));
-        item->setText(FramesColumn, QString::number(m.segment.length()));
-        item->setText(PeakColumn, QString::number(m.maxScore, 'f', 3));
+        // 1-based frame numbers and the display locale (widgets/display_format.h).
+        item->setText(FirstColumn, vaclip::studio::displayFrame(m.segment.begin));
+        item->setText(LastColumn, vaclip::studio::displayFrame(m.segment.end - 1));
+        item->setText(FramesColumn, vaclip::studio::displayFrameCount(m.segment.length()));
+        item->setText(PeakColumn, vaclip::studio::displayNumber(m.maxScore, 3));
         for (int c = FirstColumn; c < ColumnCount; ++c)
             item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
         items << item;
@@ -140,7 +143,7 @@ void ComparisonView::retranslate()
     const int missed = int(m_comparison.missed.size());
     m_summary->setText(tr("At threshold %1: %2 false-positive segment(s) (%3 frames), %4 of %5 ground-truth "
                           "interval(s) missed (%6 frames).")
-                           .arg(m_threshold, 0, 'f', 3)
+                           .arg(vaclip::studio::displayNumber(m_threshold, 3))
                            .arg(fp)
                            .arg(m_comparison.falsePositiveFrames)
                            .arg(missed)

@@ -2,6 +2,8 @@
 
 #include "player/frame_provider.h"
 
+#include <QLocale>
+
 #include <algorithm>
 #include <cmath>
 
@@ -45,7 +47,10 @@ QString PlayerController::timeText(int frame) const
 {
     const double seconds = m_fps > 0 ? frame / m_fps : 0.0;
     const int minutes = int(seconds / 60);
-    return QStringLiteral("%1:%2").arg(minutes, 2, 10, QLatin1Char('0')).arg(seconds - minutes * 60, 5, 'f', 2, QLatin1Char('0'));
+    const QLocale locale;  // the display locale: "00:02,60" in German
+    const QChar zero = locale.zeroDigit().at(0);
+    return QStringLiteral("%1:%2").arg(locale.toString(minutes).rightJustified(2, zero),
+                                       locale.toString(seconds - minutes * 60, 'f', 2).rightJustified(5, zero));
 }
 
 void PlayerController::setSegments(const QVector<QPair<int, int>>& predicted, const QVector<QPair<int, int>>& groundTruth)

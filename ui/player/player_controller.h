@@ -50,7 +50,7 @@ public:
     int largeStep() const { return m_largeStep; }
     /// Frames the playhead passed without the frame being shown (decode could not keep up).
     int skippedFrames() const { return m_skipped; }
-    /// The playhead as "mm:ss.ss" at the video's fps.
+    /// The start of frame `frame` (0-based) as "mm:ss.ss" at the video's fps, in the display locale.
     QString timeText(int frame) const;
 
     void setSegments(const QVector<QPair<int, int>>& predicted, const QVector<QPair<int, int>>& groundTruth);

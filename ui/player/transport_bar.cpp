@@ -1,5 +1,7 @@
 #include "player/transport_bar.h"
 
+#include "widgets/display_format.h"
+
 #include "player/player_controller.h"
 
 #include <QAction>
@@ -171,10 +173,12 @@ void TransportBar::updateDisplay()
     }
     const int frames = m_controller->frameCount();
     const int p = m_controller->playhead();
-    // Frames shown 0-based, as everywhere in the project (ground truth, scores, CLI).
+    // Frames shown 1-based, as everywhere on screen in the studio (widgets/display_format.h):
+    // "Frame 64 / 64" is the last frame; the time is the frame's start.
+    const QLocale locale;
     m_display->setText(tr("Frame %1 / %2   %3 / %4")
-                           .arg(p, QString::number(frames - 1).size())
-                           .arg(frames - 1)
+                           .arg(displayFrame(p, locale).rightJustified(displayFrameCount(frames, locale).size()),
+                                displayFrameCount(frames, locale))
                            .arg(m_controller->timeText(p), m_controller->timeText(frames - 1)));
 }
 

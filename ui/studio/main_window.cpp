@@ -17,6 +17,7 @@
 #include "studio/studio_session.h"
 #include "studio/viewer_widget.h"
 #include "timeline/timeline_plot.h"
+#include "widgets/display_format.h"
 
 #include <QApplication>
 #include <cmath>
@@ -285,10 +286,10 @@ void MainWindow::updateStatus()
         const qint64 frames = m_session->testSet()->frames[std::size_t(video)];
         const auto* player = m_viewer->player();
         const double score = m_viewer->scoreAt(int(frame));
+        // 1-based frame numbers and the display locale, as in the transport (widgets/display_format.h).
         m_statusFrame->setText(tr("Frame %1 / %2 · %3 · score %4")
-                                   .arg(frame + 1).arg(frames)
-                                   .arg(player->timeText(int(frame)))
-                                   .arg(std::isfinite(score) ? QString::number(score, 'f', 4) : QStringLiteral("–")));
+                                   .arg(vaclip::studio::displayFrame(frame), vaclip::studio::displayFrameCount(frames),
+                                        player->timeText(int(frame)), vaclip::studio::displayNumber(score, 4)));
     } else {
         m_statusFrame->clear();
     }

@@ -18,7 +18,7 @@
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QToolBar>
-#include <QUndoStack>
+#include <QUndoGroup>
 
 using vaclip::studio::PlayerController;
 
@@ -64,10 +64,10 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* undo = m_annotations->undoStack()->createUndoAction(this, tr("&Undo"));
+    QAction* undo = m_annotations->undoGroup()->createUndoAction(this, tr("&Undo"));  // the shown video's edits
     undo->setShortcut(QKeySequence::Undo);
     edit->addAction(undo);
-    QAction* redo = m_annotations->undoStack()->createRedoAction(this, tr("&Redo"));
+    QAction* redo = m_annotations->undoGroup()->createRedoAction(this, tr("&Redo"));
     redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     edit->addAction(redo);
     edit->addSeparator();

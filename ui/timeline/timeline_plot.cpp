@@ -1,5 +1,6 @@
 #include "timeline/timeline_plot.h"
 #include "timeline/timeline_plot_p.h"
+#include "widgets/display_format.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -46,6 +47,10 @@ TimelinePlot::TimelinePlot(QWidget* parent) : QWidget(parent), m_plot(new QCusto
         a->grid()->setPen(QPen(QColor(225, 225, 225), 1));
     }
     m_plot->yAxis->setLabel(tr("Anomaly score"));
+    // Display conventions (widgets/display_format.h): the studio's locale for the decimals (QCustomPlot
+    // would use English), no group separators in frame numbers, frames labelled 1-based.
+    m_plot->setLocale(frameLocale());
+    m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new FrameTicker));
     m_plot->axisRect()->setMargins(QMargins(0, 0, 0, 0));
 
     m_plot->setCurrentLayer(QStringLiteral("main"));
@@ -320,7 +325,7 @@ void TimelinePlot::rebuildAll()
 
 void TimelinePlot::updateAxisLabel()
 {
-    m_plot->xAxis->setLabel(m_fps > 0 ? tr("Frame (%1 fps)").arg(m_fps, 0, 'g', 4) : tr("Frame"));
+    m_plot->xAxis->setLabel(m_fps > 0 ? tr("Frame (%1 fps)").arg(QLocale().toString(m_fps, 'g', 4)) : tr("Frame"));
 }
 
 void TimelinePlot::updateYRange()
@@ -444,7 +449,7 @@ void TimelinePlot::updateThresholdLine()
     m_items->threshold->point1->setCoords(0, m_threshold);
     m_items->threshold->point2->setCoords(1, m_threshold);
     m_items->thresholdLabel->position->setCoords(0.995, m_threshold);
-    m_items->thresholdLabel->setText(tr("threshold %1").arg(m_threshold, 0, 'f', 3));
+    m_items->thresholdLabel->setText(tr("threshold %1").arg(displayNumber(m_threshold, 3)));
 }
 
 } // namespace vaclip::studio

@@ -18,7 +18,8 @@
 // (intervalDrawn(begin, end) on release, [begin, end) frames, at least one frame); wheel = zoom
 // the frame axis about the cursor; middle- or right-drag = pan it; double-click = whole video.
 //
-// Coordinates: x is the frame index (frame i drawn at x = i), y the score. Predicted segments are
+// Coordinates: x is the 0-based frame index (frame i drawn at x = i; the axis labels it i + 1, the
+// studio's on-screen convention, widgets/display_format.h), y the score. Predicted segments are
 // maximal runs of frames with score >= threshold, as [begin, end).
 // Speed: the playhead, threshold line and segment band live on buffered layers of their own, so
 // setPlayhead() repaints one layer (the curves are not redrawn); 10k-frame videos stay fluid.

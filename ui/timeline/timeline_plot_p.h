@@ -40,6 +40,23 @@ inline QCPItemRect* bandRect(QCustomPlot* plot, double x0, double x1, double top
     return r;
 }
 
+/// The frame axis: x is the 0-based frame index, the labels are 1-based as everywhere on screen
+/// (widgets/display_format.h). Ticks sit at round display numbers (10, 20, ... at x = 9, 19, ...).
+class FrameTicker : public QCPAxisTicker {
+protected:
+    QVector<double> createTickVector(double tickStep, const QCPRange& range) override
+    {
+        QVector<double> ticks = QCPAxisTicker::createTickVector(tickStep, QCPRange(range.lower + 1, range.upper + 1));
+        for (double& t : ticks)
+            t -= 1;
+        return ticks;
+    }
+    QString getTickLabel(double tick, const QLocale& locale, QChar formatChar, int precision) override
+    {
+        return QCPAxisTicker::getTickLabel(tick + 1, locale, formatChar, precision);
+    }
+};
+
 } // namespace detail
 
 struct TimelinePlot::Items {
