@@ -195,6 +195,39 @@ TEST(ClipReference, IntermediateLayersAndInterpolatedPositions)
     EXPECT_THROW(clip->encodeImage(torch::zeros({1, 3, size + 1, size + 1})), Error);
 }
 
+// Dense tokens for pixel maps (VisionTransformerImpl::denseTokens): the class token is the image
+// embedding; a patch token is the last block's value path for that patch alone, so it ignores the
+// last block's query / key weights (which change the ordinary tokens), and with a zero out_proj
+// weight every patch token is the same vector (ln_post(out_proj bias) @ proj).
+TEST(ClipReference, DenseTokensAreTheLastBlocksValuePath)
+{
+    ClipModel clip = loadClip(tiny("hf"));
+    const ClipConfig& cfg = clip->config();
+    const torch::Tensor images = npyFloat(tiny("images_normalized.npy"));
+    c10::InferenceMode guard;
+    const VisualTokens dense = clip->encodeImageDenseTokens(images);
+    const int64_t grid = cfg.imageResolution / cfg.visionPatchSize;
+    ASSERT_EQ(dense.projected.size(), 1u);
+    EXPECT_EQ(dense.projected[0].sizes(), (std::vector<int64_t>{images.size(0), 1 + grid * grid, cfg.embedDim}));
+    EXPECT_LT(maxAbsDiff(dense.embedding, npyFloat(tiny("image_features.npy"))), 1e-4);
+    EXPECT_LT(maxAbsDiff(dense.projected[0].select(1, 0), dense.embedding), 1e-6);
+    const torch::Tensor ordinary = clip->encodeImageTokens(images).projected.back();
+    EXPECT_GT(maxAbsDiff(dense.projected[0].slice(1, 1), ordinary.slice(1, 1)), 1e-3);
+
+    auto* last = clip->visual->transformer->resblocks[std::size_t(cfg.visionLayers - 1)]->as<ResidualAttentionBlockImpl>();
+    const int64_t W = cfg.visionWidth;
+    torch::NoGradGuard noGrad;
+    last->attn->in_proj_weight.slice(0, 0, 2 * W).mul_(-3.0);  // queries and keys of the last block
+    last->attn->in_proj_bias.slice(0, 0, 2 * W).add_(0.5);
+    EXPECT_LT(maxAbsDiff(clip->encodeImageDenseTokens(images).projected[0].slice(1, 1), dense.projected[0].slice(1, 1)),
+              1e-5);
+    EXPECT_GT(maxAbsDiff(clip->encodeImageTokens(images).projected.back().slice(1, 1), ordinary.slice(1, 1)), 1e-3);
+
+    last->attn->out_proj->weight.zero_();
+    const torch::Tensor flat = clip->encodeImageDenseTokens(images).projected[0].slice(1, 1);
+    EXPECT_LT(maxAbsDiff(flat, flat.select(1, 0).unsqueeze(1).expand_as(flat)), 1e-5);
+}
+
 TEST(ClipReference, TextFromEmbeddingsEqualsTextFromIds)
 {
     ClipModel clip = loadClip(tiny("openai_style.jit.pt"));

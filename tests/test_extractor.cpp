@@ -38,7 +38,7 @@ Direct encodeDirectly(clip::ClipModel& model, const std::string& path, int size)
         frames.push_back(f.image);
     c10::InferenceMode guard;
     const torch::Tensor x = clip::preprocessImages(frames, size);
-    clip::VisualTokens vt = model->encodeImageTokens(x);
+    clip::VisualTokens vt = model->encodeImageDenseTokens(x);  // what extraction stores as patch tokens
     return {vt.embedding, vt.projected.back()};
 }
 

@@ -5,11 +5,13 @@
 #include "features/feature_cache.h"
 #include "io/dtype.h"
 #include "io/image.h"
+#include "io/safetensors.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 
 using namespace vaclip;
 using vaclip::test::TempDir;
@@ -86,6 +88,34 @@ TEST(FeatureCache, StaleAndCorruptFilesAreNotTrusted)
     vaclip::test::writeText(cache.videoFile(key()), bytes.substr(0, bytes.size() / 2));
     EXPECT_FALSE(cache.open(key(), &why).has_value());
     EXPECT_NE(why.find("corrupt"), std::string::npos) << why;
+}
+
+// Patch tokens made before the dense (value-path) tokens, without the "patch_tokens" kind in the
+// metadata, are stale: pixel maps from them scored below chance, so they are re-extracted.
+TEST(FeatureCache, PatchTokensOfAnotherKindAreStale)
+{
+    TempDir dir;
+    FeatureCache cache(dir.file("cache"));
+    cache.write(key(true), makeBlock(0, 6, 4, 3), {"v", 6, 25.0});
+    const std::string path = cache.videoFile(key(true));
+    std::string why;
+    ASSERT_TRUE(cache.open(key(true), &why).has_value()) << why;
+    std::vector<SafetensorsEntry> entries;
+    std::map<std::string, std::string> meta;
+    {
+        const SafetensorsFile f = SafetensorsFile::open(path);
+        EXPECT_EQ(f.metadata().at("patch_tokens"), "value_path");
+        for (const auto& t : f.tensors())
+            entries.push_back({t.name, t.dtype, t.shape, std::vector<uint8_t>(t.data, t.data + t.nbytes)});
+        meta = f.metadata();
+    }
+    meta.erase("patch_tokens");  // what files written before the dense tokens look like
+    writeSafetensors(path, entries, meta);
+    EXPECT_FALSE(cache.open(key(true), &why).has_value());
+    EXPECT_NE(why.find("stale: patch tokens of another kind"), std::string::npos) << why;
+    meta["patch_tokens"] = "value_path";  // the same bytes with the kind: trusted again
+    writeSafetensors(path, entries, meta);
+    EXPECT_TRUE(cache.open(key(true), &why).has_value()) << why;
 }
 
 TEST(FeatureCache, ChunksResumeAfterAnInterruption)

@@ -63,10 +63,10 @@ void printTable(const demo::DemoResult& r)
     }
     if (!r.specificity.empty()) {
         std::printf("\neach prompt on its own category (AUC of its cosine: own anomalous frames vs the other\n"
-                    "categories' anomalous frames / vs every other frame):\n");
+                    "categories' anomalous frames / vs normal videos' frames / vs every other frame):\n");
         for (const auto& s : r.specificity)
-            std::printf("  %-30s %-11s %s / %s\n", ("\"" + s.prompt + "\"").c_str(), s.category.c_str(),
-                        num(s.aucVsOtherCategories).c_str(), num(s.aucVsAll).c_str());
+            std::printf("  %-30s %-11s %s / %s / %s\n", ("\"" + s.prompt + "\"").c_str(), s.category.c_str(),
+                        num(s.aucVsOtherCategories).c_str(), num(s.aucVsNormal).c_str(), num(s.aucVsAll).c_str());
     }
     if (r.pixelAuroc >= 0 || r.pixelAupro >= 0)
         std::printf("\npixel level (patch maps, %s): AUROC %s  AUPRO(0.3) %s\n", r.layout.pixelMaps.c_str(),
@@ -140,6 +140,9 @@ void addDemoCommand(CLI::App& app)
         std::printf("backbone %s (%s, input %d px)\n", r.backbonePath.c_str(), r.backboneId.c_str(), r.inputSize);
         for (const auto& n : r.notes)
             std::printf("note: %s\n", n.c_str());
+        std::fflush(stdout);
+        for (const auto& w : r.promptWarnings)  // words the backbone cannot read: not silently dropped
+            std::fprintf(stderr, "vaclip: warning: %s\n", w.c_str());
         printTable(r);
         std::printf("\ntotal %.1f min (", r.totalSeconds / 60);
         for (std::size_t i = 0; i < r.stageSeconds.size(); ++i)

@@ -34,6 +34,11 @@ VisualTokens ClipModelImpl::encodeImageTokens(const torch::Tensor& images, const
     return visual->tokens(images, layers);
 }
 
+VisualTokens ClipModelImpl::encodeImageDenseTokens(const torch::Tensor& images)
+{
+    return visual->denseTokens(images);
+}
+
 torch::Tensor ClipModelImpl::tokenEmbedding(const torch::Tensor& ids)
 {
     return token_embedding->forward(ids);

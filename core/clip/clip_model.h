@@ -57,6 +57,9 @@ public:
     /// Every token of the given 1-based blocks (empty = {last}) after ln_post, and projected; the
     /// class token comes first. The embedding field equals encodeImage().
     VisualTokens encodeImageTokens(const torch::Tensor& images, const std::vector<int>& layers = {});
+    /// Tokens for pixel maps: the class token (= encodeImage()) and per-patch value-path tokens
+    /// of the last block (VisionTransformerImpl::denseTokens), projected: [B, 1 + N, D].
+    VisualTokens encodeImageDenseTokens(const torch::Tensor& images);
 
     /// ids [B, L] int64 (L <= contextLength; SOT ... EOT 0-padded) -> [B, D], pooled at the EOT
     /// token = argmax(ids) (the highest id, 49407).

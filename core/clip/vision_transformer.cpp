@@ -94,4 +94,28 @@ VisualTokens VisionTransformerImpl::tokens(const torch::Tensor& images, const st
     return out;
 }
 
+VisualTokens VisionTransformerImpl::denseTokens(const torch::Tensor& images)
+{
+    const int n = int(transformer->layers());
+    torch::Tensor lastInput;  // the input of the last block, [B, 1 + N, W]
+    const torch::Tensor last = transformer->forward(embed(images), {}, [&](int i, const torch::Tensor& x) {
+        if (i == n - 1)
+            lastInput = x;
+        return x;
+    });
+    auto* block = transformer->resblocks[std::size_t(n - 1)]->as<ResidualAttentionBlockImpl>();
+    const int64_t W = m_width;
+    const torch::Tensor value = at::linear(block->ln_1->forward(lastInput.slice(1, 1)),
+                                           block->attn->in_proj_weight.slice(0, 2 * W, 3 * W),
+                                           block->attn->in_proj_bias.slice(0, 2 * W, 3 * W));
+    const torch::Tensor patches = block->attn->out_proj->forward(value);  // [B, N, W]
+    torch::Tensor normed = ln_post->forward(torch::cat({last.slice(1, 0, 1), patches}, 1));
+    VisualTokens out;
+    out.layers = {n};
+    out.projected.push_back(at::matmul(normed, proj));
+    out.normed.push_back(std::move(normed));
+    out.embedding = out.projected.back().select(1, 0);
+    return out;
+}
+
 } // namespace vaclip::clip

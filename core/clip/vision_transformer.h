@@ -35,6 +35,15 @@ public:
     torch::Tensor forward(const torch::Tensor& images);
     /// All tokens of the given 1-based blocks (empty = the last), after ln_post and proj.
     VisualTokens tokens(const torch::Tensor& images, const std::vector<int>& layers);
+    /// Tokens for dense (per-patch) prompt matching, one layer: [B, 1 + N, D] in `projected`.
+    /// The class token is the image embedding; each patch token is the last block's value path
+    /// for that patch alone, ln_post(out_proj(v_proj(ln_1(x_j)))) @ proj, i.e. the patch's own
+    /// contribution to the class token's attention output, without the residual, the MLP and the
+    /// query-key mixing (MaskCLIP, Zhou et al. 2022; ClearCLIP, Lan et al. 2024). The last block's
+    /// ordinary patch outputs never reach CLIP's loss (only the class token does), so they are not
+    /// aligned with text: on the demo world they score background above the actors (patch AUROC
+    /// 0.39 against the anomaly prompts; this path 0.88, see core/infer/pixel_maps.h).
+    VisualTokens denseTokens(const torch::Tensor& images);
 
     /// The positional embedding for an input of `size` pixels: [1 + (size/patch)^2, W].
     torch::Tensor positionalEmbeddingFor(int64_t size);

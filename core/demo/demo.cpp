@@ -81,7 +81,8 @@ nlohmann::json summaryJson(const DemoOptions& o, const DemoResult& r)
     nlohmann::json spec = nlohmann::json::array();
     for (const auto& s : r.specificity)
         spec.push_back({{"prompt", s.prompt}, {"category", s.category},
-                        {"auc_vs_other_categories", s.aucVsOtherCategories}, {"auc_vs_all_frames", s.aucVsAll}});
+                        {"auc_vs_other_categories", s.aucVsOtherCategories}, {"auc_vs_all_frames", s.aucVsAll},
+                        {"auc_vs_normal_frames", s.aucVsNormal}});
     j["prompt_specificity"] = spec;
     j["pixel"] = {{"auroc", r.pixelAuroc}, {"aupro", r.pixelAupro}, {"maps", r.layout.pixelMaps}};
     if (r.ablation.run)
@@ -97,6 +98,7 @@ nlohmann::json summaryJson(const DemoOptions& o, const DemoResult& r)
     j["stage_seconds"] = stages;
     j["total_seconds"] = r.totalSeconds;
     j["notes"] = r.notes;
+    j["prompt_warnings"] = r.promptWarnings;
     return j;
 }
 } // namespace
@@ -145,6 +147,15 @@ DemoResult runDemo(const DemoOptions& in, const DemoProgressFn& progress)
         testCfg.semanticPrompts = o.prompts;
     testCfg.testing.pixelMaps = o.pixelMaps;
     r.prompts = testCfg.semanticPrompts;
+    {
+        std::vector<std::string> used;
+        for (const auto* list : {&testCfg.semanticPrompts, &trainCfg.genericPrompts.normal,
+                                 &trainCfg.genericPrompts.abnormal, &testCfg.genericPrompts.normal, &o.unrelatedPrompts})
+            for (const std::string& p : *list)
+                if (std::find(used.begin(), used.end(), p) == used.end())
+                    used.push_back(p);
+        r.promptWarnings = backbone.unknownWordsWarnings(used);
+    }
     saveConfig(trainCfg, L.campusConfig);
     saveConfig(testCfg, L.walkwayConfig);
 
@@ -187,7 +198,7 @@ DemoResult runDemo(const DemoOptions& in, const DemoProgressFn& progress)
     const infer::PromptFeatures prompts = calScorer.encodePrompts(testCfg.semanticPrompts);
     std::unique_ptr<eval::PixelEvaluation> pixel;
     if (o.pixelMaps) {
-        pixel = std::make_unique<eval::PixelEvaluation>(writePixelMaps(testCfg, r.backboneId, prompts, L.pixelMaps, rep));
+        pixel = std::make_unique<eval::PixelEvaluation>(writePixelMaps(testCfg, r.backboneId, calScorer.encodePatchPrompts(testCfg.semanticPrompts), L.pixelMaps, rep));
         r.pixelAuroc = std::isnan(pixel->metrics.auroc) ? -1 : pixel->metrics.auroc;
         r.pixelAupro = std::isnan(pixel->metrics.aupro) ? -1 : pixel->metrics.aupro;
     }

@@ -129,6 +129,7 @@ struct PromptSpecificity {
     std::string prompt, category;
     double aucVsOtherCategories = -1; ///< its cosine: own anomalous frames vs other categories' anomalous frames
     double aucVsAll = -1;             ///< own anomalous frames vs every other frame
+    double aucVsNormal = -1;          ///< own anomalous frames vs the normal videos' frames
 };
 
 /// Temporal transformer on vs off (temporal_transformer_layers 0, same training otherwise),
@@ -151,6 +152,9 @@ struct DemoResult {
     TemporalAblation ablation;
     std::vector<std::pair<std::string, double>> stageSeconds;
     std::vector<std::string> notes;   ///< what was reused, calibration fallbacks, ...
+    /// Prompts (semantic, generic, unrelated) with words the backbone's vocabulary does not know,
+    /// one line each: "prompt 'an abnormal event': unknown words: abnormal, event" (prompt_words.h).
+    std::vector<std::string> promptWarnings;
     double totalSeconds = 0;
     const ModeMetrics* mode(const std::string& name) const;
 };

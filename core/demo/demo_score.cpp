@@ -1,42 +1,20 @@
 // The demo's test and evaluation stages: scoring a labelled test set, writing what `vaclip test`
-// writes, per-category and per-prompt AUC, pixel maps.
+// writes (infer/test_results.h, shared with the CLI), per-category and per-prompt AUC, pixel maps.
 #include "demo/demo_internal.h"
 
 #include "common/error.h"
-#include "data/ground_truth.h"
 #include "data/meta.h"
-#include "eval/eval_inputs.h"
-#include "eval/evaluator.h"
 #include "eval/pixel_maps.h"
-#include "eval/report.h"
-#include "features/feature_cache.h"
-#include "infer/pixel_maps.h"
-#include "io/atomic_file.h"
-#include "io/npy.h"
+#include "infer/test_results.h"
 #include "train/feature_data.h"
 #include "train/trainer.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
-#include <cctype>
 #include <cmath>
-#include <filesystem>
-#include <memory>
 
 namespace vaclip::demo::detail {
 
-namespace fs = std::filesystem;
-
 namespace {
-std::string safeName(const std::string& videoPath)
-{
-    std::string s;
-    for (char c : videoPath)
-        s += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') ? c : '_';
-    return s;
-}
-
 DatasetMeta metaOf(const Config& config)
 {
     LoadMetaOptions mo;
@@ -113,54 +91,11 @@ ModeMetrics scoreAndWrite(const std::string& name, const infer::Scorer& scorer, 
 {
     const Config& cfg = scorer.config();
     const infer::TestScores s = scorer.rescore(pf);
-    const int64_t N = int64_t(s.scores.size()), P = int64_t(pf.prompts.size());
-    writeNpy((fs::path(dir) / "frame_scores.npy").string(), NpyArray::fromFloats(s.scores, {N}));
-    writeNpy((fs::path(dir) / "prompt_tracks.npy").string(), NpyArray::fromFloats(scorer.promptTracks(pf), {N, P}));
-    writeNpy((fs::path(dir) / "winner.npy").string(),
-             NpyArray::fromInt64(std::vector<int64_t>(s.winner.begin(), s.winner.end()), {N}));
-    nlohmann::json j;
-    j["format"] = "vaclip-test-scores";
-    j["version"] = 1;
-    j["config"] = configPath;
-    j["checkpoint"] = scorer.checkpointPath().empty() ? nlohmann::json(nullptr) : nlohmann::json(scorer.checkpointPath());
-    j["backbone_id"] = backboneId;
-    j["prompts"] = pf.prompts;
-    j["scoring"] = toString(cfg.testing.scoring);
-    j["prompt_mode"] = toString(cfg.testing.promptMode);
-    j["calibration"] = s.calibration;
-    j["softmax_temperature"] = cfg.testing.softmaxTemperature;
-    j["smoothing"] = {{"gaussian_sigma", cfg.testing.smoothing.gaussianSigma},
-                      {"moving_average", cfg.testing.smoothing.movingAverage}};
-    j["clip_length"] = cfg.clipLength;
-    j["stride"] = cfg.stride;
-    j["split"] = cfg.dataset.testSplit;
-    nlohmann::json jv = nlohmann::json::array();
-    std::vector<eval::VideoScores> ev;
-    for (std::size_t i = 0; i < set.videos.size(); ++i) {
-        const int64_t a = s.videoOffsets[i], b = s.videoOffsets[i + 1];
-        std::vector<float> vs(s.scores.begin() + a, s.scores.begin() + b);
-        std::vector<int32_t> vw(s.winner.begin() + a, s.winner.begin() + b);
-        const std::string file = "videos/" + safeName(set.videos[i].name) + ".npy";
-        writeNpy((fs::path(dir) / file).string(), NpyArray::fromFloats(vs, {b - a}));
-        jv.push_back({{"video_path", set.videos[i].name}, {"category", set.categories[i]}, {"frames", b - a},
-                      {"offset", a}, {"scores_npy", file}, {"scores", vs}, {"winner", vw}});
-        ev.push_back({set.videos[i].name, std::vector<double>(vs.begin(), vs.end()), set.labels[i]});
-    }
-    j["videos"] = jv;
-    writeFileAtomic((fs::path(dir) / "scores.json").string(), j.dump(1) + "\n");
-
-    eval::EvalOptions eo;
-    eo.bootstrap.samples = cfg.evaluation.bootstrapSamples;
-    eo.bootstrap.seed = cfg.evaluation.bootstrapSeed;
-    const eval::EvaluationResult er = eval::evaluate(ev, eo);
-    eval::ReportInputs ri;
-    ri.gtPath = cfg.dataset.meta;
-    ri.dataset = "meta";
-    ri.predPath = (fs::path(dir) / "frame_scores.npy").string();
-    ri.config = configPath;
-    if (pixel)
-        ri.pixelMaps = pixelMapsDir;
-    eval::writeReport((fs::path(dir) / "evaluation").string(), ri, er, pixel);
+    const infer::ResultContext ctx{&cfg, configPath, backboneId, scorer.checkpointPath()};
+    infer::writeTestScores(dir, ctx, pf, s, scorer.promptTracks(pf), set.videos, set.categories);
+    const auto er = infer::evaluateTestScores(dir, ctx, s, set.videos, set.labels, pixel, pixelMapsDir);
+    if (!er)
+        throw Error(ErrorCode::Format, "demo: the walkway test videos' frame labels do not cover their frames");
 
     ModeMetrics m;
     m.name = name;
@@ -168,12 +103,12 @@ ModeMetrics scoreAndWrite(const std::string& name, const infer::Scorer& scorer, 
     m.calibration = s.calibration;
     m.resultsDir = dir;
     auto val = [](double v) { return std::isnan(v) ? -1.0 : v; };
-    m.frameAuc = val(er.micro.auc);
-    m.frameAp = val(er.micro.apStep);
-    m.macroAuc = val(er.macro.auc);
-    m.macroAp = val(er.macro.ap);
-    m.videoAuc = er.videoLevel.defined ? val(er.videoLevel.auc) : -1;
-    m.videoAp = er.videoLevel.defined ? val(er.videoLevel.apStep) : -1;
+    m.frameAuc = val(er->micro.auc);
+    m.frameAp = val(er->micro.apStep);
+    m.macroAuc = val(er->macro.auc);
+    m.macroAp = val(er->macro.ap);
+    m.videoAuc = er->videoLevel.defined ? val(er->videoLevel.auc) : -1;
+    m.videoAp = er->videoLevel.defined ? val(er->videoLevel.apStep) : -1;
     m.perCategory = perCategoryAuc(set, s.scores);
     return m;
 }
@@ -208,6 +143,9 @@ std::vector<PromptSpecificity> promptSpecificity(const infer::Scorer& scorer, co
         ps.prompt = pf.prompts[p];
         ps.category = category;
         ps.aucVsAll = frameAuc(relabelled, own);
+        ps.aucVsNormal = aucOver(relabelled, own, [&](std::size_t v) {
+            return set.categories[v] == category || set.categories[v] == "normal";
+        });
         // Against the other categories' anomalous frames only: drop normal frames everywhere.
         std::vector<float> s;
         std::vector<uint8_t> l;
@@ -227,32 +165,17 @@ std::vector<PromptSpecificity> promptSpecificity(const infer::Scorer& scorer, co
 }
 
 eval::PixelEvaluation writePixelMaps(const Config& cfg, const std::string& backboneId,
-                                         const infer::PromptFeatures& pf, const std::string& mapsDir,
-                                         StageReporter& reporter)
+                                     const infer::PromptFeatures& pf, const std::string& mapsDir,
+                                     StageReporter& reporter)
 {
-    const DatasetMeta meta = metaOf(cfg);
-    FeatureCache cache(cfg.features.cacheDir);
-    const auto& entries = meta.split(cfg.dataset.testSplit);
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-        const VideoEntry& e = entries[i];
-        FeatureKey key{videoContentId(e.absolutePath), backboneId, train::preprocessingId(cfg), true};
-        std::string why;
-        auto f = cache.open(key, &why);
-        if (!f)
-            throw Error(ErrorCode::NotFound, "pixel maps: no patch tokens cached for " + e.videoPath + " (" + why + ")");
-        int height = cfg.backbone.inputSize, width = cfg.backbone.inputSize;
-        if (!e.maskAbsolutePath.empty()) {
-            const FrameMasks masks = loadFrameMasks(e, f->frames());
-            height = masks.height, width = masks.width;
-        }
-        auto maps = infer::videoPixelMaps(*f, pf, 1.0 / cfg.testing.softmaxTemperature, height, width, 4.0);
-        writeNpy(eval::pixelMapPath(mapsDir, e.videoPath),
-                 NpyArray::fromFloats(maps, {f->frames(), int64_t(height), int64_t(width)}));
-        reporter.report(0.5 * double(i + 1) / double(entries.size()),
-                        "pixel maps " + std::to_string(i + 1) + "/" + std::to_string(entries.size()));
-    }
+    infer::SplitPixelMaps maps = infer::writeSplitPixelMaps(cfg, backboneId, pf, mapsDir, [&](int done, int total) {
+        reporter.report(0.5 * double(done) / double(total),
+                        "pixel maps " + std::to_string(done) + "/" + std::to_string(total));
+    });
+    if (!maps.evaluation)
+        throw Error(ErrorCode::Format, "demo: the walkway world " + quoted(cfg.dataset.meta) + " has no pixel masks");
     reporter.report(0.5, "pixel AUROC / AUPRO");
-    return eval::evaluatePixelMaps(loadGroundTruthSet(cfg.dataset.meta), mapsDir);
+    return std::move(*maps.evaluation);
 }
 
 } // namespace vaclip::demo::detail

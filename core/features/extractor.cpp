@@ -380,7 +380,9 @@ VideoExtraction FeatureExtractor::Impl::run(const VideoPlan& plan, RunState& sta
             int64_t d = 0, nt = 0;
             try {
                 if (params.patchTokens) {
-                    clip::VisualTokens vt = model->encodeImageTokens(x);
+                    // Dense tokens (the last block's value path per patch): the ordinary
+                    // last-block patch outputs are not aligned with text (clip/vision_transformer.h).
+                    clip::VisualTokens vt = model->encodeImageDenseTokens(x);
                     copyHalfBits(vt.embedding, emb);
                     copyHalfBits(vt.projected.back(), tok);
                     d = vt.embedding.size(1);

@@ -20,6 +20,9 @@ namespace {
 
 constexpr const char* kFormat = "vaclip-features";
 constexpr const char* kVersion = "1";
+/// What "patch_tokens" holds: the last block's value path per patch (clip::VisionTransformerImpl::
+/// denseTokens). Files with tokens of another kind (before it: the plain last-block outputs) are stale.
+constexpr const char* kTokenKind = "value_path";
 
 std::string hex64(uint64_t v)
 {
@@ -53,7 +56,7 @@ void checkBlock(const FeatureBlock& b, const std::string& where)
 
 std::map<std::string, std::string> baseMetadata(const FeatureKey& key, const FeatureBlock& b)
 {
-    return {{"format", kFormat},
+    std::map<std::string, std::string> m{{"format", kFormat},
             {"version", kVersion},
             {"video_id", key.videoId},
             {"backbone_id", key.backboneId},
@@ -63,6 +66,9 @@ std::map<std::string, std::string> baseMetadata(const FeatureKey& key, const Fea
             {"dim", std::to_string(b.dim)},
             {"tokens", std::to_string(b.tokens)},
             {"checksum", hex64(checksumOf(b))}};
+    if (b.tokens > 0)
+        m["patch_tokens"] = kTokenKind;
+    return m;
 }
 
 void writeBlock(const std::string& path, const FeatureBlock& b, std::map<std::string, std::string> meta)
@@ -97,6 +103,8 @@ std::string validate(const SafetensorsFile& f, const FeatureKey& key)
     const SafetensorsFile::Tensor* t = f.find("patch_tokens");
     if (key.withTokens && !t)
         return "stale: made without patch tokens";
+    if (t && metaValue(f, "patch_tokens") != kTokenKind)
+        return "stale: patch tokens of another kind (not " + std::string(kTokenKind) + ")";
     if (t && (t->dtype != DType::F16 || t->shape.size() != 3 || t->shape[0] != e->shape[0] || t->shape[2] != e->shape[1]))
         return "corrupt: 'patch_tokens' does not match 'embeddings'";
     if (metaValue(f, "frames") != std::to_string(e->shape[0]) || metaValue(f, "dim") != std::to_string(e->shape[1]))

@@ -10,9 +10,11 @@
 //
 // Layout: <root>/<backbone id>/<preprocessing>/<video content id>.safetensors with tensors
 //   "embeddings"   F16 [T, D]      per-frame pooled image embedding (not normalised)
-//   "patch_tokens" F16 [T, N, D]   projected visual tokens, class token first (optional)
+//   "patch_tokens" F16 [T, N, D]   projected visual tokens, class token first (optional): the
+//                                  dense tokens of ClipModelImpl::encodeImageDenseTokens
 // and __metadata__ {format: "vaclip-features", version, video_path, video_id, backbone_id,
-// preprocessing, frames, dim, tokens, fps, checksum (FNV-1a 64 of the tensor bytes, hex)}.
+// preprocessing, frames, dim, tokens, fps, checksum (FNV-1a 64 of the tensor bytes, hex),
+// patch_tokens: "value_path" (with tokens; a file with tokens of another kind is stale)}.
 //
 // Trust: open() rejects (and reports why) a file whose metadata names another video, backbone or
 // preprocessing (stale), whose checksum or sizes do not match (corrupt), or that is not a valid

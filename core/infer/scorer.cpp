@@ -22,6 +22,7 @@ struct Scorer::Impl {
     torch::Tensor calibration;  ///< [M, D] unit V_t of normal reference frames (may be undefined)
     std::vector<int64_t> offsets{0};
     torch::Tensor normal;       ///< [D]
+    torch::Tensor plainNormal;  ///< [D] the generic normal prompts encoded plain (patch maps)
     mutable std::mutex mutex;
     mutable std::map<std::pair<std::string, bool>, std::vector<float>> cache;
 
@@ -60,6 +61,9 @@ Scorer::Scorer(Config config, model::Backbone backbone, const std::string& check
     m->model->eval();
     torch::NoGradGuard ng;
     m->normal = m->model->prompts->genericFeatures()[0].contiguous();
+    const torch::Tensor plain = m->model->prompts->encodePrompts(m->model->prompts->options().normal, false);
+    m->plainNormal = torch::nn::functional::normalize(plain.mean(0), torch::nn::functional::NormalizeFuncOptions().dim(0))
+                         .contiguous();
 }
 
 Scorer::~Scorer() = default;
@@ -98,6 +102,27 @@ PromptFeatures Scorer::encodePrompts(const std::vector<std::string>& prompts) co
         auto it = m->cache.find(key);
         if (it == m->cache.end()) {
             torch::Tensor f = m->model->prompts->encodePrompts({p}, learned).contiguous();
+            it = m->cache.emplace(key, std::vector<float>(f.data_ptr<float>(), f.data_ptr<float>() + D)).first;
+        }
+        out.features.insert(out.features.end(), it->second.begin(), it->second.end());
+    }
+    return out;
+}
+
+PromptFeatures Scorer::encodePatchPrompts(const std::vector<std::string>& prompts) const
+{
+    const int D = m->backbone.embedDim();
+    PromptFeatures out;
+    out.prompts = prompts;
+    out.dim = D;
+    out.normal.assign(m->plainNormal.data_ptr<float>(), m->plainNormal.data_ptr<float>() + D);
+    std::lock_guard<std::mutex> lock(m->mutex);
+    torch::NoGradGuard ng;
+    for (const auto& p : prompts) {
+        auto key = std::make_pair(p, false);
+        auto it = m->cache.find(key);
+        if (it == m->cache.end()) {
+            torch::Tensor f = m->model->prompts->encodePrompts({p}, false).contiguous();
             it = m->cache.emplace(key, std::vector<float>(f.data_ptr<float>(), f.data_ptr<float>() + D)).first;
         }
         out.features.insert(out.features.end(), it->second.begin(), it->second.end());

@@ -3,6 +3,7 @@
 #include "common/error.h"
 
 #include "clip/clip_loader.h"
+#include "clip/prompt_words.h"
 
 #include <filesystem>
 
@@ -27,6 +28,11 @@ std::string Backbone::id() const
 }
 
 int Backbone::embedDim() const { return parts().clip->config().embedDim; }
+
+std::vector<std::string> Backbone::unknownWordsWarnings(const std::vector<std::string>& prompts) const
+{
+    return clip::unknownWordsWarnings(parts().tokenizer, prompts);
+}
 
 BackboneParts& Backbone::parts() const
 {

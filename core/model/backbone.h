@@ -13,6 +13,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace vaclip::model {
 
@@ -29,6 +30,9 @@ public:
     std::string id() const;
     int embedDim() const;
     BackboneParts& parts() const;
+    /// One line per prompt with words the tokenizer's vocabulary does not know, in prompt order:
+    /// "prompt 'a dog': unknown words: dog" (clip/prompt_words.h); empty when all are known.
+    std::vector<std::string> unknownWordsWarnings(const std::vector<std::string>& prompts) const;
 
 private:
     std::shared_ptr<BackboneParts> m_parts;

@@ -1,0 +1,143 @@
+// ctest-labels: demo slow
+// ctest-link: vaclip_ml
+// The demo world issue's evidence, measured by the real `vaclip demo --quick` (the program, not
+// a library call) with the shipped backbone (resources/demo_backbone) in a temporary workspace:
+// 12 campus + 12 walkway videos of 64 frames rendered from the default seeds, features extracted,
+// the campus training (3 epochs), the zero-shot test on walkway. Then `vaclip test` on the same
+// workspace with a prompt the vocabulary cannot read. About 30 s on an idle 2-core machine.
+//
+// Thresholds come from measured runs of exactly this world (the run is deterministic up to float
+// rounding; the numbers are printed so a drift is visible):
+//   measured calibrated_max frame AUC 0.820, unrelated prompts 0.186;
+//   per category (calibrated_max) bicycle 0.881, skateboard 0.615, cart 0.901, wheelchair 0.877;
+//   each prompt, own category vs normal videos' frames: see kMeasured below;
+//   pixel AUROC 0.13 before the dense patch tokens, now see the printout.
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+using namespace vaclip;
+using vaclip::test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+nlohmann::json readJson(const fs::path& path)
+{
+    std::ifstream in(path);
+    return nlohmann::json::parse(in);
+}
+
+const nlohmann::json* modeNamed(const nlohmann::json& summary, const std::string& name)
+{
+    for (const auto& m : summary["modes"])
+        if (m["name"] == name)
+            return &m;
+    return nullptr;
+}
+
+std::string backboneDir() { return (test::sourceDir() / "resources" / "demo_backbone").string(); }
+
+} // namespace
+
+class DemoEvidence : public ::testing::Test {
+protected:
+    static void SetUpTestSuite()
+    {
+        s_ws = std::make_unique<TempDir>();
+        const std::string cmd = test::shellQuote(test::cliExecutable()) + " demo --quick --threads 1 --dir " +
+                                test::shellQuote(s_ws->file("demo")) + " --backbone " +
+                                test::shellQuote(backboneDir()) + " 2>&1";
+        s_run = test::runCommand(cmd);
+        std::printf("%s\n", s_run.output.c_str());
+    }
+    static void TearDownTestSuite() { s_ws.reset(); }
+    static fs::path root() { return s_ws->path() / "demo"; }
+
+    static inline std::unique_ptr<TempDir> s_ws;
+    static inline test::CommandResult s_run;
+};
+
+TEST_F(DemoEvidence, ZeroShotSemanticDetectionOnWalkway)
+{
+    ASSERT_EQ(s_run.exitCode, 0) << s_run.output;
+    const nlohmann::json summary = readJson(root() / "demo.json");
+    const nlohmann::json* cal = modeNamed(summary, "calibrated_max");
+    const nlohmann::json* zero = modeNamed(summary, "zero_shot");
+    const nlohmann::json* unrelated = modeNamed(summary, "unrelated");
+    ASSERT_TRUE(cal && zero && unrelated);
+    const double right = (*cal)["frame_auc"], rightZero = (*zero)["frame_auc"], wrong = (*unrelated)["frame_auc"];
+    std::printf("frame AUC: calibrated_max %.3f, zero_shot %.3f, unrelated prompts %.3f\n", right, rightZero, wrong);
+    // Measured 0.820 / 0.829 / 0.186 on this world (the full 24-video demo: 0.888 / 0.886 / 0.125).
+    // 0.75 leaves room for float drift yet fails when a prompt or the scoring breaks (one prompt
+    // missing costs about 0.05-0.1; chance is 0.5).
+    EXPECT_GE(right, 0.75);
+    EXPECT_GE(rightZero, 0.75);
+    EXPECT_GT(right - wrong, 0.4);  // measured 0.63
+
+    // Every walkway category is found: that category's frames vs the normal videos' frames.
+    ASSERT_EQ((*cal)["per_category_auc"].size(), 4u);
+    for (const auto& [category, auc] : (*cal)["per_category_auc"].items()) {
+        std::printf("calibrated_max per category %-11s %.3f\n", category.c_str(), auc.get<double>());
+        EXPECT_GT(auc.get<double>(), 0.55) << category;  // measured >= 0.615 (skateboard)
+    }
+
+    // Each single prompt ranks its own category's anomalous frames above the normal videos' frames.
+    // Own vs the other categories is printed (the issue asks for it) but only its mean is asserted:
+    // measured bicycle 0.56, skateboard 0.87, cart 0.80, wheelchair 0.72 on this world; the bicycle
+    // prompt does not separate bicycles from the other categories (also 0.49 in the full demo).
+    const auto& spec = summary["prompt_specificity"];
+    ASSERT_EQ(spec.size(), 4u);
+    double meanVsOthers = 0;
+    for (const auto& s : spec) {
+        const double vsNormal = s["auc_vs_normal_frames"], vsOthers = s["auc_vs_other_categories"];
+        std::printf("prompt %-28s own vs normal %.3f, own vs other categories %.3f\n",
+                    ("'" + s["prompt"].get<std::string>() + "'").c_str(), vsNormal, vsOthers);
+        EXPECT_GT(vsNormal, 0.55) << s["prompt"];
+        meanVsOthers += vsOthers / 4.0;
+    }
+    EXPECT_GT(meanVsOthers, 0.6);
+
+    // Pixel level from the patch maps: reported; asserted above chance (the maps were below chance,
+    // 0.13, before the dense patch tokens).
+    const double auroc = summary["pixel"]["auroc"], aupro = summary["pixel"]["aupro"];
+    std::printf("pixel AUROC %.3f, AUPRO(0.3) %.3f\n", auroc, aupro);
+    EXPECT_GT(auroc, 0.7);
+    EXPECT_GT(aupro, 0.2);
+}
+
+TEST_F(DemoEvidence, UnknownPromptWordsAreReported)
+{
+    ASSERT_EQ(s_run.exitCode, 0) << s_run.output;
+    // The demo's generic abnormal prompts use words outside the backbone's caption vocabulary.
+    EXPECT_NE(s_run.output.find("vaclip: warning: prompt 'an abnormal event': unknown words: abnormal, event"),
+              std::string::npos);
+    EXPECT_NE(s_run.output.find("vaclip: warning: prompt 'a dog': unknown words: dog"), std::string::npos);
+    EXPECT_EQ(s_run.output.find("prompt 'a person riding a bicycle': unknown"), std::string::npos);
+    const nlohmann::json summary = readJson(root() / "demo.json");
+    EXPECT_GE(summary["prompt_warnings"].size(), 2u);
+
+    // vaclip test on the demo workspace: one stderr line per prompt with unknown words, naming them.
+    const std::string out = (s_ws->path() / "test_out").string();
+    const test::CommandResult r = test::runCommand(
+        "{ " + test::shellQuote(test::cliExecutable()) + " test --config " +
+        test::shellQuote((root() / "configs" / "walkway_test.yaml").string()) + " --out " + test::shellQuote(out) +
+        " --prompt 'a person riding a bicycle' --prompt 'a zebra crossing the walkway' > " +
+        test::shellQuote((s_ws->path() / "test_stdout.txt").string()) + "; }");  // r.output: stderr only
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("vaclip: warning: prompt 'a zebra crossing the walkway': unknown words: zebra, crossing, the"),
+              std::string::npos)
+        << r.output;
+    EXPECT_EQ(r.output.find("'a person riding a bicycle'"), std::string::npos) << r.output;
+    // The prompt is still scored (the known words carry it), and the results are complete.
+    const nlohmann::json scores = readJson(fs::path(out) / "scores.json");
+    EXPECT_EQ(scores["prompts"].size(), 2u);
+    EXPECT_TRUE(fs::exists(fs::path(out) / "evaluation" / "metrics.json"));
+    EXPECT_TRUE(fs::exists(fs::path(out) / "pixel_maps"));
+}
