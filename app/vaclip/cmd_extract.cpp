@@ -4,6 +4,7 @@
 #include "common/error.h"
 #include "config/config.h"
 #include "data/meta.h"
+#include "distributed/shard_merge.h"
 #include "features/extractor.h"
 
 #include <CLI/CLI.hpp>
@@ -28,6 +29,8 @@ struct ExtractArgs {
     std::vector<std::string> videos;
     bool tokens = false;
     double reuseThreshold = 0;
+    bool merge = false;
+    int shards = 0;
 };
 
 std::atomic<bool> g_interrupted{false};
@@ -124,7 +127,8 @@ void runExtract(const ExtractArgs& a)
             for (const std::string& v : metaVideos(meta, cfg.dataset.testSplit))
                 videos.push_back(v);
     }
-    videos = selectShard(std::move(videos), shard);
+    if (!a.merge)
+        videos = selectShard(std::move(videos), shard);
 
     ExtractionParams p;
     p.cacheDir = cfg.features.cacheDir;
@@ -135,6 +139,22 @@ void runExtract(const ExtractArgs& a)
     p.reuseThreshold = a.reuseThreshold;
     p.maxBatchSeconds = 5.0;  // batch jobs: bigger forwards on a busy machine; Ctrl-C within ~5 s
     auto extractor = FeatureExtractor::fromBackbone(cfg.backbone.path, p);
+    if (a.merge) {
+        distributed::MergeOptions mo;
+        mo.cacheDir = p.cacheDir;
+        mo.backboneId = extractor->backboneId();
+        mo.preprocessing = extractor->preprocessingId();
+        mo.tokens = p.patchTokens;
+        mo.shards = a.shards;
+        const distributed::MergeReport r = distributed::mergeShards(videos, mo);
+        std::printf("merged: %d videos, %lld frames, %d-d features%s, backbone %s, %s; index %s\n", r.videos,
+                    (long long)r.frames, r.dim, r.tokens > 0 ? (" + " + std::to_string(r.tokens) + " tokens").c_str() : "",
+                    mo.backboneId.c_str(), mo.preprocessing.c_str(), r.indexPath.c_str());
+        if (!r.extraFiles.empty())
+            std::printf("note: %zu cached file(s) of videos outside this list were left alone (first: %s)\n",
+                        r.extraFiles.size(), r.extraFiles.front().c_str());
+        return;
+    }
 
     const bool terminal = isatty(fileno(stderr)) != 0;
     std::printf("vaclip extract: %zu video(s) in shard %d/%d, backbone %s, %s%s, cache %s\n", videos.size(),
@@ -197,6 +217,11 @@ void addExtractCommand(CLI::App& app)
         ->check(CLI::IsMember({"train", "test", "all"}))
         ->capture_default_str();
     cmd->add_option("--video", args->videos, "extract these videos or image folders instead of dataset.meta");
+    cmd->add_flag("--merge", args->merge,
+                  "after all shards ran: check that every video is cached, complete and consistent (one backbone, "
+                  "no duplicates) and write the cache index (extracts nothing)");
+    cmd->add_option("--shards", args->shards, "with --merge: the job array's N, to name the shard of a missing video")
+        ->check(CLI::PositiveNumber);
     cmd->add_flag("--tokens", args->tokens, "also store projected patch tokens (implied by testing.pixel_maps)");
     cmd->add_option("--reuse-threshold", args->reuseThreshold,
                     "static cameras: a frame whose 224x224 crop differs from the last encoded one by less than this "
@@ -205,6 +230,7 @@ void addExtractCommand(CLI::App& app)
     cmd->footer("Cached features are reused; a stale or corrupt cache file is rebuilt; an interrupted run\n"
                 "(Ctrl-C, a killed job) resumes at its last chunk. Shards split a dataset over a job array:\n"
                 "  sbatch --array=0-7 --wrap 'vaclip extract --config c.yaml --shard $SLURM_ARRAY_TASK_ID/8'\n"
+                "  vaclip extract --config c.yaml --merge --shards 8      # then: check + index.json\n"
                 "Threads: training.threads (0 = all cores). Batch: features.batch_size.");
     cmd->callback([args] { runExtract(*args); });
 }

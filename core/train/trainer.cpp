@@ -1,6 +1,9 @@
 #include "train/trainer.h"
 
 #include "common/error.h"
+#include "distributed/grad_sync.h"
+#include "distributed/process_group.h"
+#include "distributed/sampler.h"
 #include "io/dtype.h"
 #include "model/backbone_parts.h"
 #include "model/scoring.h"
@@ -132,6 +135,15 @@ void checkVideos(const std::vector<TrainVideo>& videos, int dim, const char* wha
     }
 }
 
+/// A generator seed for (seed, epoch, rank): splitmix64 of the three.
+uint64_t streamSeed(uint64_t seed, int epoch, int rank)
+{
+    uint64_t z = seed + 0x9e3779b97f4a7c15ull * (uint64_t(epoch) + 1) + 0xbf58476d1ce4e5b9ull * (uint64_t(rank) + 1);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
 double learningRate(const TrainingConfig& t, int64_t step, int64_t total, int64_t warmup)
 {
     if (warmup > 0 && step < warmup)
@@ -150,6 +162,8 @@ Trainer::Trainer(Config config, model::Backbone backbone) : m_config(std::move(c
 }
 
 Trainer::~Trainer() = default;
+
+void Trainer::setProcessGroup(std::shared_ptr<distributed::ProcessGroup> group) { m_group = std::move(group); }
 
 TrainResult Trainer::run(const std::vector<TrainVideo>& train, const std::vector<TrainVideo>& validation,
                          const TrainCallback& progress)
@@ -226,16 +240,26 @@ TrainResult Trainer::run(const std::vector<TrainVideo>& train, const std::vector
     VadModel model(cfg, parts.clip, parts.tokenizer);
     initialiseParameters(*model, tc.seed);
     model->temporal->seedDropout(tc.seed ^ 0x9e3779b97f4a7c15ull);
-    std::mt19937_64 rng(tc.seed);
+    std::mt19937_64 rng(tc.seed);     // window shuffles (and, alone, pseudo-anomalies)
+    std::mt19937_64 augRng(tc.seed);  // distributed: this rank's pseudo-anomalies
     torch::optim::AdamW optimizer(model->parameters(),
                                   torch::optim::AdamWOptions(tc.learningRate).weight_decay(tc.weightDecay));
-    const int64_t B = std::max(1, tc.batchSize);
-    const int64_t stepsPerEpoch = (int64_t(windows.size()) + B - 1) / B;
+    // Data parallel: rank `rank` of W takes its shard of each epoch's permutation in batches of
+    // B (= ceil(batch_size / W)): the ranks' batches of a step make up the one-process batch.
+    distributed::ProcessGroup* group = m_group && m_group->size() > 1 ? m_group.get() : nullptr;
+    const int rank = group ? group->rank() : 0;
+    const int W = group ? group->size() : 1;
+    const int64_t B = (std::max(1, tc.batchSize) + W - 1) / W;
+    const int64_t perRank = int64_t(distributed::samplesPerRank(windows.size(), W));
+    const int64_t stepsPerEpoch = (perRank + B - 1) / B;
+    result.worldSize = W;
+    result.rankBatch = B;
     const int64_t totalSteps = stepsPerEpoch * tc.epochs;
     const int64_t warmupSteps = int64_t(tc.warmupEpochs) * stepsPerEpoch;
     const double scale = model->logitScale();
 
     const bool checkpoints = !tc.checkpointDir.empty();
+    const bool writer = rank == 0;  // rank 0 alone writes checkpoints
     const std::string lastPath = checkpoints ? (fs::path(tc.checkpointDir) / "last.ckpt").string() : "";
     const std::string bestPath = checkpoints ? (fs::path(tc.checkpointDir) / "best.ckpt").string() : "";
     int startEpoch = 0;
@@ -252,6 +276,20 @@ TrainResult Trainer::run(const std::vector<TrainVideo>& train, const std::vector
         bestAuc = info.bestAuc;
         result.resumedFromEpoch = startEpoch;
         result.lastCheckpoint = lastPath;
+    }
+    std::mt19937_64& aug = m_group && m_group->size() > 1 ? augRng : rng;
+    std::unique_ptr<distributed::GradientSynchronizer> sync;
+    if (group) {
+        // Every rank must resume from the same epoch (training.checkpoint_dir on a shared filesystem).
+        const auto lo = group->allReduce({double(startEpoch)}, distributed::ReduceOp::Min, "the resume epoch");
+        const auto hi = group->allReduce({double(startEpoch)}, distributed::ReduceOp::Max, "the resume epoch");
+        if (lo[0] != hi[0])
+            throw Error(ErrorCode::Mismatch, "rank " + std::to_string(rank) + " resumes after epoch " +
+                                                 std::to_string(startEpoch) + " but other ranks after epoch " +
+                                                 std::to_string(int(lo[0] == startEpoch ? hi[0] : lo[0])) + ": every rank must see the same " +
+                                                 quoted(lastPath) + " (is training.checkpoint_dir on a shared filesystem?)");
+        sync = std::make_unique<distributed::GradientSynchronizer>(m_group, model->parameters());
+        sync->broadcastParameters("rank 0's initial parameters");
     }
     result.bestAuc = bestAuc;
 
@@ -278,11 +316,21 @@ TrainResult Trainer::run(const std::vector<TrainVideo>& train, const std::vector
     }
     const auto t0 = std::chrono::steady_clock::now();
     int64_t clipsDone = 0;
+    int64_t stepsHere = 0;
+    bool stopWanted = false;  // a progress callback asked to stop (shared with the other ranks)
     model->train();
     for (int epoch = startEpoch; epoch < tc.epochs; ++epoch) {
-        std::vector<std::size_t> order(windows.size());
-        std::iota(order.begin(), order.end(), 0);
-        std::shuffle(order.begin(), order.end(), rng);
+        // The epoch's window order: the same on every rank (rng only shuffles when distributed).
+        std::vector<std::size_t> epochOrder(windows.size());
+        std::iota(epochOrder.begin(), epochOrder.end(), 0);
+        std::shuffle(epochOrder.begin(), epochOrder.end(), rng);
+        const std::vector<std::size_t> order = distributed::shardPermutation(epochOrder, rank, W);
+        if (group) {
+            // Per-rank streams for pseudo-anomalies and dropout, re-seeded each epoch so that a
+            // resume is exact on every rank (the checkpoint holds rank 0's state only).
+            augRng.seed(streamSeed(tc.seed, epoch, rank));
+            model->temporal->seedDropout(streamSeed(tc.seed ^ 0x9e3779b97f4a7c15ull, epoch, rank));
+        }
         double lossSum = 0;
         for (int64_t s = 0; s < stepsPerEpoch; ++s) {
             const int64_t b0 = s * B, nb = std::min<int64_t>(B, int64_t(order.size()) - b0);
@@ -322,14 +370,14 @@ TrainResult Trainer::run(const std::vector<TrainVideo>& train, const std::vector
                         yp[b * L + j] = v.frameLabels[std::size_t(w.start + j)] ? 1.f : 0.f;
                 }
                 vy[bag[std::size_t(b)]] = v.videoLabel == 1 ? 1.f : 0.f;
-                if (sup != SupervisionMode::NormalOnly || n < 4 || std::uniform_int_distribution<int>(0, 1)(rng) == 0)
+                if (sup != SupervisionMode::NormalOnly || n < 4 || std::uniform_int_distribution<int>(0, 1)(aug) == 0)
                     continue;
                 // A pseudo-anomaly on the segment [a, a + m) of this window.
                 const int64_t m = std::max<int64_t>(2, n / 2);
-                const int64_t a = std::uniform_int_distribution<int64_t>(0, n - m)(rng);
-                const int kind = transforms[std::uniform_int_distribution<std::size_t>(0, transforms.size() - 1)(rng)];
+                const int64_t a = std::uniform_int_distribution<int64_t>(0, n - m)(aug);
+                const int kind = transforms[std::uniform_int_distribution<std::size_t>(0, transforms.size() - 1)(aug)];
                 std::vector<float> seg(std::size_t(m * D));
-                const int64_t speed = kind == 0 ? std::uniform_int_distribution<int64_t>(2, 4)(rng) : 1;
+                const int64_t speed = kind == 0 ? std::uniform_int_distribution<int64_t>(2, 4)(aug) : 1;
                 for (int64_t j = 0; j < m; ++j) {
                     int64_t src = w.start + a + j;
                     if (kind == 0)
@@ -341,12 +389,12 @@ TrainResult Trainer::run(const std::vector<TrainVideo>& train, const std::vector
                 if (kind == 2) {
                     std::vector<int64_t> perm(static_cast<std::size_t>(m));
                     std::iota(perm.begin(), perm.end(), 0);
-                    std::shuffle(perm.begin(), perm.end(), rng);
+                    std::shuffle(perm.begin(), perm.end(), aug);
                     for (int64_t j = 0; j < m; ++j)
                         std::memcpy(seg.data() + j * D, row(w.start + a + perm[std::size_t(j)]), sizeof(float) * std::size_t(D));
                 } else if (kind == 3) {
-                    const TrainVideo& o = train[std::size_t(normalVideos[std::uniform_int_distribution<std::size_t>(0, normalVideos.size() - 1)(rng)])];
-                    const int64_t os = std::uniform_int_distribution<int64_t>(0, std::max<int64_t>(0, o.frames - m))(rng);
+                    const TrainVideo& o = train[std::size_t(normalVideos[std::uniform_int_distribution<std::size_t>(0, normalVideos.size() - 1)(aug)])];
+                    const int64_t os = std::uniform_int_distribution<int64_t>(0, std::max<int64_t>(0, o.frames - m))(aug);
                     for (int64_t j = 0; j < m; ++j)
                         for (int d = 0; d < D; ++d)
                             seg[std::size_t(j * D + d)] = 0.5f * seg[std::size_t(j * D + d)] +
@@ -424,12 +472,28 @@ TrainResult Trainer::run(const std::vector<TrainVideo>& train, const std::vector
                 loss = loss + tc.smoothnessWeight * d.sum() / pair.sum().clamp_min(1);
             }
             optimizer.zero_grad();
+            if (sync)
+                sync->prepare();
             loss.backward();
+            const std::string stepName = group ? "step " + std::to_string(step + 1) + " (epoch " + std::to_string(epoch + 1) + ")" : "";
+            if (sync)
+                sync->finish(stepName);
             torch::nn::utils::clip_grad_norm_(model->parameters(), 1.0);
             optimizer.step();
             ++step;
+            ++stepsHere;
             clipsDone += nr;
-            const double l = loss.item<double>();
+            double l = loss.item<double>();
+            if (group) {
+                const auto v = group->allReduce({l, stopWanted ? 1.0 : 0.0}, distributed::ReduceOp::Sum,
+                                                "the loss of " + stepName);
+                l = v[0] / W;
+                if (v[1] > 0) {
+                    result.cancelled = true;
+                    result.steps = step;
+                    return result;
+                }
+            }
             lossSum += l;
             if (progress) {
                 TrainProgress pr;
@@ -440,20 +504,26 @@ TrainResult Trainer::run(const std::vector<TrainVideo>& train, const std::vector
                 pr.loss = l;
                 pr.lr = lr;
                 const double sec = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-                pr.clipsPerSecond = sec > 0 ? double(clipsDone) / sec : 0;
+                pr.clipsPerSecond = sec > 0 ? double(clipsDone * W) / sec : 0;
+                pr.rank = rank;
                 if (!progress(pr)) {
-                    result.cancelled = true;
-                    result.steps = step;
-                    return result;
+                    stopWanted = true;
+                    if (!group) {
+                        result.cancelled = true;
+                        result.steps = step;
+                        return result;
+                    }
                 }
             }
         }
+        if (sync)
+            result.commSecondsPerStep = sync->totalWaitSeconds() / double(std::max<int64_t>(1, stepsHere));
         const double epochLoss = lossSum / double(stepsPerEpoch);
         result.epochLoss.push_back(epochLoss);
         result.epochsDone = epoch + 1;
 
         double auc = -1;
-        if (!validation.empty()) {
+        if (!validation.empty() && writer) {
             model->eval();
             std::vector<float> scores;
             std::vector<uint8_t> labels;
@@ -472,18 +542,25 @@ TrainResult Trainer::run(const std::vector<TrainVideo>& train, const std::vector
             }
             model->train();
             auc = rocAuc(scores, labels);
+        }
+        if (!validation.empty() && group)  // rank 0's AUC to every rank (the others wait for it here)
+            auc = group->allReduce({writer ? auc : 0.0}, distributed::ReduceOp::Sum, "the validation AUC of epoch " +
+                                                                                         std::to_string(epoch + 1))[0];
+        if (!validation.empty()) {
             result.validationAuc.push_back(auc);
             if (auc > bestAuc) {
                 bestAuc = auc;
                 result.bestAuc = auc;
                 if (checkpoints) {
-                    saveTo(bestPath, epoch + 1, epochLoss);
+                    if (writer)
+                        saveTo(bestPath, epoch + 1, epochLoss);
                     result.bestCheckpoint = bestPath;
                 }
             }
         }
         if (checkpoints && ((epoch + 1) % std::max(1, tc.checkpointEvery) == 0 || epoch + 1 == tc.epochs)) {
-            saveTo(lastPath, epoch + 1, epochLoss);
+            if (writer)
+                saveTo(lastPath, epoch + 1, epochLoss);
             result.lastCheckpoint = lastPath;
         }
         result.steps = step;
@@ -498,11 +575,17 @@ TrainResult Trainer::run(const std::vector<TrainVideo>& train, const std::vector
             pr.epochEnd = true;
             pr.validationAuc = auc;
             const double sec = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-            pr.clipsPerSecond = sec > 0 ? double(clipsDone) / sec : 0;
-            if (!progress(pr)) {
-                result.cancelled = epoch + 1 < tc.epochs;
-                return result;
-            }
+            pr.clipsPerSecond = sec > 0 ? double(clipsDone * W) / sec : 0;
+            pr.rank = rank;
+            if (!progress(pr))
+                stopWanted = true;
+        }
+        if (group && group->allReduce({stopWanted ? 1.0 : 0.0}, distributed::ReduceOp::Sum,
+                                      "the stop flag of epoch " + std::to_string(epoch + 1))[0] > 0)
+            stopWanted = true;
+        if (stopWanted) {
+            result.cancelled = epoch + 1 < tc.epochs;
+            return result;
         }
     }
     result.steps = step;

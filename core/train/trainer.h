@@ -39,10 +39,19 @@
 //
 // Reproducibility: parameters are initialised, windows shuffled, pseudo-anomalies drawn and
 // dropout sampled from generators seeded with training.seed and owned by this run (no global
-// state). Checkpoints (model/vad_model.h) go to training.checkpoint_dir/last.ckpt every
+// state). Distributed, every rank shuffles with the same generator and pseudo-anomalies and
+// dropout draw from per-rank generators re-seeded from (seed, epoch, rank) every epoch. Checkpoints (model/vad_model.h) go to training.checkpoint_dir/last.ckpt every
 // checkpoint_every epochs and at the end, with the optimizer and generator states, so a resumed
 // run (training.resume) continues exactly as the uninterrupted one would have. With validation
 // videos, every epoch scores them and best.ckpt keeps the highest frame AUC.
+// Data parallel (setProcessGroup, core/distributed/): each of W ranks takes its shard of every
+// epoch's window permutation (distributed/sampler.h) in batches of ceil(batch_size / W), so the
+// ranks' batches of a step together are the one-process batch of batch_size; gradients are
+// averaged by a bucketed all-reduce overlapped with backward (distributed/grad_sync.h), the
+// reported loss is the mean over ranks, rank 0 alone validates and writes checkpoints (all ranks
+// read last.ckpt to resume and must agree on its epoch), and a stop request on any rank stops all
+// ranks one step later. A dead or hung rank makes run() throw vaclip::Error(Io) naming the rank,
+// the step and the timeout.
 // Threads: training.threads sets LibTorch's intra-op threads (process-wide) when > 0.
 // Thread safety: one run() at a time per Trainer; different Trainers may run on different threads.
 
@@ -55,6 +64,10 @@
 #include <memory>
 #include <string>
 #include <vector>
+
+namespace vaclip::distributed {
+class ProcessGroup;
+}
 
 namespace vaclip::train {
 
@@ -84,6 +97,7 @@ struct TrainProgress {
     double clipsPerSecond = 0;
     bool epochEnd = false;  ///< the call after an epoch's last step (loss = epoch mean)
     double validationAuc = -1;
+    int rank = 0;           ///< of the process group (0 without one)
 };
 /// Return false to stop.
 using TrainCallback = std::function<bool(const TrainProgress&)>;
@@ -99,6 +113,9 @@ struct TrainResult {
     std::string lastCheckpoint, bestCheckpoint;  ///< "" when none written
     int resumedFromEpoch = 0;           ///< 0 = fresh start
     int pixelVideos = 0;                ///< videos whose patch maps the pixel loss supervised (0 = off)
+    int worldSize = 1;                  ///< ranks that trained together
+    int64_t rankBatch = 0;              ///< windows per step on each rank (global batch = rankBatch * worldSize)
+    double commSecondsPerStep = 0;      ///< mean time a step waited for the gradient all-reduce (0 alone)
 };
 
 class Trainer {
@@ -109,10 +126,14 @@ public:
     /// length, no windows), an unsupported supervision or an unusable checkpoint to resume.
     TrainResult run(const std::vector<TrainVideo>& train, const std::vector<TrainVideo>& validation = {},
                     const TrainCallback& progress = {});
+    /// Trains data-parallel with the other ranks of `group` (every rank calls run() with the same
+    /// config and videos). nullptr (the default) trains alone.
+    void setProcessGroup(std::shared_ptr<distributed::ProcessGroup> group);
 
 private:
     Config m_config;
     model::Backbone m_backbone;
+    std::shared_ptr<distributed::ProcessGroup> m_group;
 };
 
 /// Which supervision `auto` means for these videos.
