@@ -3,12 +3,13 @@
 //
 //   ./bench_distributed                    # both configurations, a table on stdout
 //   ./bench_distributed --epochs 3 --text-layers 12
+// Configurations: 1 rank x 1 thread, 1 rank x 2 threads (both baselines), 2 ranks x 1 thread.
 // Not a Google Benchmark binary: each configuration is a set of real processes (this program
 // re-executed with --worker and torchrun's variables RANK/WORLD_SIZE/MASTER_ADDR/MASTER_PORT)
 // joined by a Gloo process group on 127.0.0.1. Each rank trains the real Trainer on synthetic
 // ViT-B-sized features (D = 512, clip_length 16, stride 8, 8 videos x 256 frames, global batch
 // 16, learned context n_ctx 4 through a text encoder of --text-layers layers with random
-// weights) with 2 / W LibTorch threads, so both configurations use the machine's 2 cores.
+// weights).
 // Reported per configuration: global clips/s, seconds per step, the time a step waited for the
 // gradient all-reduce after backward (communication not hidden by the hooks' overlap), and a
 // plain all-reduce of one gradient-sized buffer (what the exchange costs without overlap).
@@ -41,6 +42,7 @@ struct Args {
     bool worker = false;
     int epochs = 2;
     int textLayers = 4;
+    int threads = 0;  ///< per rank; 0 = 2 / world size
 };
 
 model::Backbone randomBackbone(int textLayers)
@@ -94,7 +96,7 @@ std::vector<train::TrainVideo> syntheticVideos()
 int worker(const Args& a)
 {
     const distributed::DistEnvironment env = distributed::detectEnvironment();
-    torch::set_num_threads(std::max(1, 2 / env.worldSize));
+    torch::set_num_threads(a.threads > 0 ? a.threads : std::max(1, 2 / env.worldSize));
     std::shared_ptr<distributed::ProcessGroup> group;
     if (env.distributed())
         group = distributed::ProcessGroup::connect(env, distributed::ProcessGroupOptions{});
@@ -158,14 +160,15 @@ int freePort()
     return ntohs(addr.sin_port);
 }
 
-std::string runConfiguration(const std::string& self, const Args& a, int world)
+std::string runConfiguration(const std::string& self, const Args& a, int world, int threads)
 {
     const int port = freePort();
     std::string cmd;
     for (int r = 0; r < world; ++r)
         cmd += "env RANK=" + std::to_string(r) + " LOCAL_RANK=" + std::to_string(r) + " WORLD_SIZE=" + std::to_string(world) +
                " MASTER_ADDR=127.0.0.1 MASTER_PORT=" + std::to_string(port) + " '" + self + "' --worker --epochs " +
-               std::to_string(a.epochs) + " --text-layers " + std::to_string(a.textLayers) + " & ";
+               std::to_string(a.epochs) + " --text-layers " + std::to_string(a.textLayers) + " --threads " +
+               std::to_string(threads) + " & ";
     cmd += "wait";
     FILE* p = popen(cmd.c_str(), "r");
     std::string out;
@@ -192,6 +195,8 @@ int main(int argc, char** argv)
             a.epochs = std::atoi(argv[++i]);
         else if (s == "--text-layers" && i + 1 < argc)
             a.textLayers = std::atoi(argv[++i]);
+        else if (s == "--threads" && i + 1 < argc)
+            a.threads = std::atoi(argv[++i]);
         else {
             std::fprintf(stderr, "usage: bench_distributed [--epochs N] [--text-layers L]\n");
             return 2;
@@ -206,9 +211,11 @@ int main(int argc, char** argv)
     self[len] = 0;
     std::printf("bench_distributed: real Trainer, D=512, global batch 16, %d epochs, text encoder %d layers, "
                 "%ld cores\n", a.epochs, a.textLayers, sysconf(_SC_NPROCESSORS_ONLN));
-    for (int world : {1, 2}) {
-        std::printf("%d rank%s (%d thread%s each): %s\n", world, world > 1 ? "s" : " ", 2 / world, world > 1 ? " " : "s",
-                    runConfiguration(self, a, world).c_str());
+    // Baselines: one process with 1 and with 2 LibTorch threads; then 2 ranks x 1 thread.
+    const int configs[][2] = {{1, 1}, {1, 2}, {2, 1}};
+    for (const auto& c : configs) {
+        std::printf("%d rank%s x %d thread%s: %s\n", c[0], c[0] > 1 ? "s" : " ", c[1], c[1] > 1 ? "s" : " ",
+                    runConfiguration(self, a, c[0], c[1]).c_str());
         std::fflush(stdout);
     }
     return 0;
