@@ -498,9 +498,32 @@
     </message>
 </context>
 <context>
+    <name>LivePixelMetrics</name>
+    <message>
+        <location filename="../ui/studio/live_pixel_metrics.cpp" line="+32"/>
+        <source>testing.pixel_maps is off in the configuration (turn it on and extract patch tokens: vaclip extract --tokens)</source>
+        <translation>testing.pixel_maps ist in der Konfiguration aus (einschalten und Patch-Tokens extrahieren: vaclip extract --tokens)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>no patch tokens cached for %1 (%2): run vaclip extract --tokens</source>
+        <translation>keine Patch-Tokens für %1 im Cache (%2): vaclip extract --tokens ausführen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the pixel masks of %1 have %2 frames, its features %3</source>
+        <translation>die Pixelmasken von %1 haben %2 Frames, seine Merkmale %3</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the test split has no pixel masks</source>
+        <translation>die Testmenge hat keine Pixelmasken</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/studio/main_window.cpp" line="+46"/>
+        <location filename="../ui/studio/main_window.cpp" line="+49"/>
         <source>VideoAnomalyCLIP Studio</source>
         <translation>VideoAnomalyCLIP Studio</translation>
     </message>
@@ -1168,22 +1191,12 @@
         <translation>Label</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+94"/>
         <source>Not evaluated: %1</source>
         <translation>Nicht ausgewertet: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>– (needs pixel maps)</source>
-        <translation>– (benötigt Pixelkarten)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pixel AUROC/AUPRO need pixel maps: extract with patch tokens and run vaclip test with testing.pixel_maps.</source>
-        <translation>Pixel-AUROC/AUPRO benötigen Pixelkarten: mit Patch-Tokens extrahieren und vaclip test mit testing.pixel_maps ausführen.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+18"/>
         <source>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Frame AUC&lt;/b&gt; (micro)&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;&lt;b&gt;Frame AP&lt;/b&gt; (micro)&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Frame AUC&lt;/b&gt; (macro, %3 videos)&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;&lt;b&gt;Frame AP&lt;/b&gt; (macro)&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Video AUC&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;td&gt;&lt;b&gt;Video AP&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Pixel AUROC / AUPRO&lt;/b&gt;&lt;/td&gt;&lt;td colspan=3&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;small&gt;%9 bootstrap resamples over videos, 95% intervals; %10 single-class videos left out of the macro means&lt;/small&gt;</source>
         <translation>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Frame-AUC&lt;/b&gt; (mikro)&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;&lt;b&gt;Frame-AP&lt;/b&gt; (mikro)&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Frame-AUC&lt;/b&gt; (makro, %3 Videos)&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;&lt;b&gt;Frame-AP&lt;/b&gt; (makro)&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Video-AUC&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;td&gt;&lt;b&gt;Video-AP&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Pixel-AUROC / AUPRO&lt;/b&gt;&lt;/td&gt;&lt;td colspan=3&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;small&gt;%9 Bootstrap-Stichproben über Videos, 95-%-Intervalle; %10 Videos mit nur einer Klasse bleiben bei den Makro-Mitteln unberücksichtigt&lt;/small&gt;</translation>
     </message>
@@ -1204,7 +1217,30 @@
         <translation>normal</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+23"/>
+        <source>computing ...</source>
+        <translation>wird berechnet ...</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%1 / %2 &lt;small&gt;(%n video(s) with pixel masks, AUPRO to FPR %3)&lt;/small&gt;</source>
+        <translation>
+            <numerusform>%1 / %2 &lt;small&gt;(%n Video mit Pixelmasken, AUPRO bis FPR %3)&lt;/small&gt;</numerusform>
+            <numerusform>%1 / %2 &lt;small&gt;(%n Videos mit Pixelmasken, AUPRO bis FPR %3)&lt;/small&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pixel maps of the current prompts from the cached patch tokens, against the ground-truth masks.</source>
+        <translation>Pixelkarten der aktuellen Prompts aus den gecachten Patch-Tokens, gegen die Ground-Truth-Masken.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>– &lt;small&gt;(%1)&lt;/small&gt;</source>
+        <translation>– &lt;small&gt;(%1)&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>At threshold %1: TPR %2, FPR %3, precision %4, F1 %5</source>
         <translation>Bei Schwelle %1: TPR %2, FPR %3, Präzision %4, F1 %5</translation>
     </message>

@@ -496,9 +496,32 @@
     </message>
 </context>
 <context>
+    <name>LivePixelMetrics</name>
+    <message>
+        <location filename="../ui/studio/live_pixel_metrics.cpp" line="+32"/>
+        <source>testing.pixel_maps is off in the configuration (turn it on and extract patch tokens: vaclip extract --tokens)</source>
+        <translation>配置中 testing.pixel_maps 未开启（请开启并提取图块 token：vaclip extract --tokens）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>no patch tokens cached for %1 (%2): run vaclip extract --tokens</source>
+        <translation>%1 没有缓存的图块 token（%2）：请运行 vaclip extract --tokens</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the pixel masks of %1 have %2 frames, its features %3</source>
+        <translation>%1 的像素掩码有 %2 帧，其特征有 %3 帧</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the test split has no pixel masks</source>
+        <translation>测试集没有像素掩码</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/studio/main_window.cpp" line="+46"/>
+        <location filename="../ui/studio/main_window.cpp" line="+49"/>
         <source>VideoAnomalyCLIP Studio</source>
         <translation>VideoAnomalyCLIP Studio</translation>
     </message>
@@ -1163,22 +1186,12 @@
         <translation>标签</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+94"/>
         <source>Not evaluated: %1</source>
         <translation>未评估：%1</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>– (needs pixel maps)</source>
-        <translation>–（需要像素图）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pixel AUROC/AUPRO need pixel maps: extract with patch tokens and run vaclip test with testing.pixel_maps.</source>
-        <translation>像素级 AUROC/AUPRO 需要像素图：请使用图块令牌提取特征，并运行 vaclip test 且启用 testing.pixel_maps。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+18"/>
         <source>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Frame AUC&lt;/b&gt; (micro)&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;&lt;b&gt;Frame AP&lt;/b&gt; (micro)&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Frame AUC&lt;/b&gt; (macro, %3 videos)&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;&lt;b&gt;Frame AP&lt;/b&gt; (macro)&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Video AUC&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;td&gt;&lt;b&gt;Video AP&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Pixel AUROC / AUPRO&lt;/b&gt;&lt;/td&gt;&lt;td colspan=3&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;small&gt;%9 bootstrap resamples over videos, 95% intervals; %10 single-class videos left out of the macro means&lt;/small&gt;</source>
         <translation>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;帧级 AUC&lt;/b&gt;（微平均）&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;&lt;b&gt;帧级 AP&lt;/b&gt;（微平均）&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;帧级 AUC&lt;/b&gt;（宏平均，%3 个视频）&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;&lt;b&gt;帧级 AP&lt;/b&gt;（宏平均）&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;视频级 AUC&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;td&gt;&lt;b&gt;视频级 AP&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;像素级 AUROC / AUPRO&lt;/b&gt;&lt;/td&gt;&lt;td colspan=3&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;small&gt;按视频进行 %9 次自助重采样，95% 置信区间；%10 个单类别视频未计入宏平均&lt;/small&gt;</translation>
     </message>
@@ -1199,7 +1212,29 @@
         <translation>正常</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+23"/>
+        <source>computing ...</source>
+        <translation>计算中……</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%1 / %2 &lt;small&gt;(%n video(s) with pixel masks, AUPRO to FPR %3)&lt;/small&gt;</source>
+        <translation>
+            <numerusform>%1 / %2 &lt;small&gt;（%n 个带像素掩码的视频，AUPRO 计算至 FPR %3）&lt;/small&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pixel maps of the current prompts from the cached patch tokens, against the ground-truth masks.</source>
+        <translation>由缓存的图块 token 计算当前提示词的像素图，并与真值掩码比较。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>– &lt;small&gt;(%1)&lt;/small&gt;</source>
+        <translation>– &lt;small&gt;（%1）&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>At threshold %1: TPR %2, FPR %3, precision %4, F1 %5</source>
         <translation>阈值 %1 时：TPR %2，FPR %3，精确率 %4，F1 %5</translation>
     </message>

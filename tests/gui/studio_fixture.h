@@ -22,7 +22,9 @@ inline std::string tinyClipPath()
 }
 
 /// Renders, extracts and writes the config; returns the config path. `extraYaml` is appended.
-inline QString makeStudioWorkspace(const vaclip::test::TempDir& dir, const std::string& extraYaml = {})
+/// `patchTokens`: the cache holds patch tokens too (for pixel maps).
+inline QString makeStudioWorkspace(const vaclip::test::TempDir& dir, const std::string& extraYaml = {},
+                                   bool patchTokens = false)
 {
     vaclip::synth::SynthDatasetOptions o;
     o.world = vaclip::synth::World::Walkway;
@@ -38,6 +40,7 @@ inline QString makeStudioWorkspace(const vaclip::test::TempDir& dir, const std::
     p.cacheDir = dir.file("cache");
     p.inputSize = 32;
     p.threads = 1;
+    p.patchTokens = patchTokens;
     auto ex = vaclip::FeatureExtractor::fromBackbone(tinyClipPath(), p);
     const vaclip::DatasetMeta meta = vaclip::loadMeta(dir.file("walkway/meta.json"));
     const vaclip::ExtractionResult r = ex->extract(vaclip::metaVideos(meta, "all"));

@@ -3,8 +3,14 @@
 // The studio's interaction inside the full main window over a real (small) workspace: a real
 // mouse click on the timeline plot seeks the player (frame, status bar, transport); annotation
 // undo is per video (Ctrl+Z never undoes an edit of a video that is not shown); frame numbers
-// are shown 1-based in the transport and the status bar alike.
+// are shown 1-based in the transport and the status bar alike; the metrics panel shows pixel
+// AUROC / AUPRO of the current prompts where the test set has masks and patch tokens (the same
+// numbers as `vaclip test`'s route through map files), and says why not otherwise.
 #include "annotate/annotation_model.h"
+#include "config/config.h"
+#include "infer/test_results.h"
+#include "model/backbone.h"
+#include "panels/metrics_panel.h"
 #include "annotate/annotation_panel.h"
 #include "player/frame_provider.h"
 #include "player/player_controller.h"
@@ -133,6 +139,50 @@ private slots:
         QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(model->intervals().size(), 1);
         QVERIFY(model->intervals(video0).isEmpty());
+    }
+
+    void pixelMetricsWhereMasksExist()
+    {
+        // Without testing.pixel_maps (the fixture): the panel says why there are none.
+        {
+            StudioSession session;
+            MetricsPanel panel(&session);
+            QVERIFY(session.openConfig(m_config));
+            QTRY_VERIFY_WITH_TIMEOUT(session.scores() && panel.pixelUpdate() &&
+                                         panel.pixelUpdate()->generation == session.scores()->generation, 30000);
+            QVERIFY(!panel.pixelUpdate()->metrics);
+            QVERIFY2(panel.pixelUpdate()->note.contains(QStringLiteral("testing.pixel_maps")), qPrintable(panel.pixelUpdate()->note));
+            QVERIFY(panel.summaryText().contains(QStringLiteral("testing.pixel_maps")));
+        }
+        // With patch tokens and pixel maps on: the metrics of the current prompts.
+        vaclip::test::TempDir dir;
+        const QString config = makeStudioWorkspace(dir, "testing:\n  pixel_maps: true\n", true);
+        StudioSession session;
+        MetricsPanel panel(&session);
+        QVERIFY(session.openConfig(config));
+        QTRY_VERIFY_WITH_TIMEOUT(session.scores() && panel.pixelUpdate() &&
+                                     panel.pixelUpdate()->generation == session.scores()->generation, 60000);
+        const PixelUpdatePtr live = panel.pixelUpdate();
+        QVERIFY2(live->metrics, qPrintable(live->note));
+        QVERIFY(live->videos > 0);
+        QVERIFY(std::isfinite(live->metrics->auroc) && live->metrics->auroc >= 0 && live->metrics->auroc <= 1);
+        QVERIFY(live->metrics->anomalousPixels > 0);
+        QVERIFY(panel.summaryText().contains(QString::number(live->metrics->auroc, 'f', 4)));
+
+        // vaclip test's route (map files, then eval::evaluatePixelMaps) gives the same numbers.
+        const vaclip::Config cfg = vaclip::loadConfig(config.toStdString());
+        const vaclip::model::Backbone backbone = vaclip::model::Backbone::load(cfg.backbone.path);
+        const vaclip::infer::Scorer scorer(cfg, backbone, "");
+        std::vector<std::string> prompts;
+        for (const QString& p : session.scores()->prompts)
+            prompts.push_back(p.toStdString());
+        const auto files = vaclip::infer::writeSplitPixelMaps(cfg, backbone.id(), scorer.encodePatchPrompts(prompts),
+                                                              dir.file("maps"));
+        QVERIFY(files.evaluation);
+        QCOMPARE(files.evaluation->metrics.anomalousPixels, live->metrics->anomalousPixels);
+        QVERIFY2(std::abs(files.evaluation->metrics.auroc - live->metrics->auroc) < 1e-3,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(files.evaluation->metrics.auroc).arg(live->metrics->auroc)));
+        QVERIFY(std::abs(files.evaluation->metrics.aupro - live->metrics->aupro) < 1e-3);
     }
 
 private:

@@ -1,6 +1,7 @@
 #include "panels/metrics_panel.h"
 
 #include "studio/studio_session.h"
+#include "widgets/display_format.h"
 
 #include <QFileInfo>
 #include <QHeaderView>
@@ -19,7 +20,7 @@ enum Column { ColVideo, ColFrames, ColAnomalous, ColAuc, ColAp, ColScore, ColLab
 
 QString num(double v, int decimals = 4)
 {
-    return std::isfinite(v) ? QString::number(v, 'f', decimals) : QStringLiteral("–");
+    return vaclip::studio::displayNumber(v, decimals);  // the display locale: "0,8198" in German
 }
 
 QString withInterval(double v, const eval::BootstrapInterval& ci)
@@ -59,6 +60,7 @@ MetricsPanel::MetricsPanel(StudioSession* session, QWidget* parent)
 {
     setObjectName(QStringLiteral("metricsPanel"));
     m_summary->setTextFormat(Qt::RichText);
+    m_summary->setWordWrap(true);  // long translations wrap instead of widening the dock
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setText(tr("No scores yet."));
     m_table->setObjectName(QStringLiteral("perVideoTable"));
@@ -97,7 +99,14 @@ MetricsPanel::MetricsPanel(StudioSession* session, QWidget* parent)
     layout->addWidget(m_point_label);
     layout->addWidget(split, 1);
 
+    m_point_label->setWordWrap(true);
+    for (QCustomPlot* p : {m_roc, m_pr})
+        p->setLocale(QLocale());  // QCustomPlot labels ticks in English otherwise
     connect(session, &StudioSession::scoresChanged, this, &MetricsPanel::onScores);
+    connect(session->engine(), &ScoringEngine::pixelScored, this, [this](PixelUpdatePtr p) {
+        m_pixel = std::move(p);
+        updateSummary();
+    });
     connect(session, &StudioSession::thresholdChanged, this, [this] { updateOperatingPoint(); });
     connect(m_table, &QTableWidget::cellClicked, this, [this](int row, int) {
         const QTableWidgetItem* it = m_table->item(row, ColVideo);
@@ -113,29 +122,12 @@ QString MetricsPanel::summaryText() const { return m_summary->text(); }
 void MetricsPanel::onScores(ScoreUpdatePtr update)
 {
     m_update = std::move(update);
+    updateSummary();
     const eval::EvaluationResult* r = m_update->evaluation.get();
     if (!r) {
-        m_summary->setText(tr("Not evaluated: %1").arg(m_update->evaluationNote.toHtmlEscaped()));
         m_table->setRowCount(0);
         return;
     }
-    const QString pixel = tr("– (needs pixel maps)");
-    m_summary->setToolTip(tr("Pixel AUROC/AUPRO need pixel maps: extract with patch tokens and run vaclip test with testing.pixel_maps."));
-    m_summary->setText(
-        tr("<table cellspacing=6>"
-           "<tr><td><b>Frame AUC</b> (micro)</td><td>%1</td><td><b>Frame AP</b> (micro)</td><td>%2</td></tr>"
-           "<tr><td><b>Frame AUC</b> (macro, %3 videos)</td><td>%4</td><td><b>Frame AP</b> (macro)</td><td>%5</td></tr>"
-           "<tr><td><b>Video AUC</b></td><td>%6</td><td><b>Video AP</b></td><td>%7</td></tr>"
-           "<tr><td><b>Pixel AUROC / AUPRO</b></td><td colspan=3>%8</td></tr></table>"
-           "<small>%9 bootstrap resamples over videos, 95% intervals; %10 single-class videos left out of the macro means</small>")
-            .arg(withInterval(r->micro.auc, r->bootstrap.auc), withInterval(r->micro.apStep, r->bootstrap.ap))
-            .arg(r->macro.definedVideos)
-            .arg(num(r->macro.auc), num(r->macro.ap))
-            .arg(r->videoLevel.defined ? num(r->videoLevel.auc) : tr("undefined (one class)"),
-                 r->videoLevel.defined ? num(r->videoLevel.apStep) : tr("undefined (one class)"), pixel)
-            .arg(r->bootstrap.valid)
-            .arg(r->macro.undefinedVideos));
-
     m_table->setSortingEnabled(false);
     m_table->setRowCount(int(r->perVideo.size()));
     for (int i = 0; i < int(r->perVideo.size()); ++i) {
@@ -159,6 +151,46 @@ void MetricsPanel::onScores(ScoreUpdatePtr update)
     m_prCurve->setData(QVector<double>(r->microPr.recall.begin(), r->microPr.recall.end()),
                        QVector<double>(r->microPr.precision.begin(), r->microPr.precision.end()));
     updateOperatingPoint();
+}
+
+void MetricsPanel::updateSummary()
+{
+    if (!m_update)
+        return;
+    const eval::EvaluationResult* r = m_update->evaluation.get();
+    if (!r) {
+        m_summary->setText(tr("Not evaluated: %1").arg(m_update->evaluationNote.toHtmlEscaped()));
+        return;
+    }
+    // Pixel metrics of these prompts arrive after the frame scores (ScoringEngine::pixelScored).
+    QString pixel;
+    if (!m_pixel || m_pixel->generation != m_update->generation) {
+        pixel = tr("computing ...");
+        m_summary->setToolTip(QString());
+    } else if (m_pixel->metrics) {
+        const eval::PixelMetrics& p = *m_pixel->metrics;
+        pixel = tr("%1 / %2 <small>(%n video(s) with pixel masks, AUPRO to FPR %3)</small>", nullptr, m_pixel->videos)
+                    .arg(num(p.auroc), num(p.aupro), num(p.options.fprLimit, 1));
+        m_summary->setToolTip(tr("Pixel maps of the current prompts from the cached patch tokens, against the ground-truth masks."));
+    } else {
+        pixel = tr("– <small>(%1)</small>").arg(m_pixel->note.toHtmlEscaped());
+        m_summary->setToolTip(m_pixel->note);
+    }
+    m_summary->setText(
+        tr("<table cellspacing=6>"
+           "<tr><td><b>Frame AUC</b> (micro)</td><td>%1</td><td><b>Frame AP</b> (micro)</td><td>%2</td></tr>"
+           "<tr><td><b>Frame AUC</b> (macro, %3 videos)</td><td>%4</td><td><b>Frame AP</b> (macro)</td><td>%5</td></tr>"
+           "<tr><td><b>Video AUC</b></td><td>%6</td><td><b>Video AP</b></td><td>%7</td></tr>"
+           "<tr><td><b>Pixel AUROC / AUPRO</b></td><td colspan=3>%8</td></tr></table>"
+           "<small>%9 bootstrap resamples over videos, 95% intervals; %10 single-class videos left out of the macro means</small>")
+            .arg(withInterval(r->micro.auc, r->bootstrap.auc), withInterval(r->micro.apStep, r->bootstrap.ap))
+            .arg(r->macro.definedVideos)
+            .arg(num(r->macro.auc), num(r->macro.ap))
+            .arg(r->videoLevel.defined ? num(r->videoLevel.auc) : tr("undefined (one class)"),
+                 r->videoLevel.defined ? num(r->videoLevel.apStep) : tr("undefined (one class)"), pixel)
+            .arg(r->bootstrap.valid)
+            .arg(r->macro.undefinedVideos));
+
 }
 
 void MetricsPanel::updateOperatingPoint()

@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "model/backbone.h"
+#include "studio/live_pixel_metrics.h"
 #include "train/feature_data.h"
 
 #include <QElapsedTimer>
@@ -31,6 +32,7 @@ public:
         QElapsedTimer clock;
         clock.start();
         m_scorer.reset();
+        m_pixel.reset();
         try {
             model::Backbone backbone = model::Backbone::load(config.backbone.path);
             auto scorer = std::make_unique<infer::Scorer>(config, backbone, checkpoint.toStdString());
@@ -59,6 +61,8 @@ public:
             info->backboneId = q(backbone.id());
             info->checkpoint = q(scorer->checkpointPath());
             info->loadSeconds = clock.elapsed() / 1000.0;
+            m_pixelNote.clear();
+            m_pixel = LivePixelMetrics::prepare(config, backbone.id(), &m_pixelNote);
             m_labels = info->labels;
             m_names = info->videos;
             m_config = config;
@@ -98,7 +102,9 @@ public:
             if (!m_scorer)
                 continue;  // loaded() will ask again
             try {
-                emit m_engine->scored(score(prompts, generation, samples));
+                ScoreUpdatePtr u = score(prompts, generation, samples);
+                emit m_engine->scored(u);
+                scorePixels(*u);
             } catch (const std::exception& e) {
                 emit m_engine->scoreFailed(q(e.what()));
             }
@@ -106,6 +112,36 @@ public:
     }
 
 private:
+    bool newerRequestWaiting() const
+    {
+        std::lock_guard<std::mutex> lock(m_engine->m_mutex);
+        return m_engine->m_pending;
+    }
+
+    /// Pixel metrics of `u`'s prompts (after its frame scores went out); skipped, and abandoned
+    /// between videos, while a newer request waits.
+    void scorePixels(const ScoreUpdate& u)
+    {
+        if (newerRequestWaiting())
+            return;
+        QElapsedTimer clock;
+        clock.start();
+        auto p = std::make_shared<PixelUpdate>();
+        p->generation = u.generation;
+        if (!m_pixel) {
+            p->note = m_pixelNote;
+        } else {
+            std::vector<std::string> texts = toStd(u.prompts);
+            const auto metrics = m_pixel->evaluate(m_scorer->encodePatchPrompts(texts), [this] { return newerRequestWaiting(); });
+            if (!metrics)
+                return;
+            p->metrics = *metrics;
+            p->videos = m_pixel->videos();
+        }
+        p->ms = clock.nsecsElapsed() / 1e6;
+        emit m_engine->pixelScored(p);
+    }
+
     ScoreUpdatePtr score(QStringList prompts, quint64 generation, int samples)
     {
         QElapsedTimer clock;
@@ -154,6 +190,8 @@ private:
 
     ScoringEngine* m_engine;
     std::unique_ptr<infer::Scorer> m_scorer;
+    std::unique_ptr<LivePixelMetrics> m_pixel;  ///< null: no pixel metrics (m_pixelNote says why)
+    QString m_pixelNote;
     std::vector<std::vector<uint8_t>> m_labels;
     QStringList m_names;
     Config m_config;
@@ -170,6 +208,7 @@ ScoringEngine::ScoringEngine(QObject* parent) : QObject(parent), m_thread(new QT
 {
     qRegisterMetaType<TestSetInfoPtr>();
     qRegisterMetaType<ScoreUpdatePtr>();
+    qRegisterMetaType<PixelUpdatePtr>();
     m_thread->setObjectName(QStringLiteral("scoring-engine"));
     m_worker = new Worker(this);
     m_worker->moveToThread(m_thread.get());

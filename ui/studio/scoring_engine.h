@@ -14,6 +14,7 @@
 
 #include "config/config.h"
 #include "eval/evaluator.h"
+#include "eval/pixel.h"
 #include "infer/scorer.h"
 
 #include <QObject>
@@ -21,6 +22,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 /// What a loaded test set is, for panels (all vectors in dataset order).
@@ -47,6 +49,17 @@ struct ScoreUpdate {
 };
 using ScoreUpdatePtr = std::shared_ptr<const ScoreUpdate>;
 
+/// Pixel AUROC / AUPRO of one re-scoring's prompts (studio/live_pixel_metrics.h), computed after
+/// its ScoreUpdate was delivered, so that the frame scores and the plot never wait for it.
+struct PixelUpdate {
+    quint64 generation = 0;                    ///< the ScoreUpdate's
+    std::optional<vaclip::eval::PixelMetrics> metrics;  ///< nullopt: not available (see note)
+    QString note;                              ///< why there are no pixel metrics, or ""
+    int videos = 0;                            ///< test videos with pixel masks evaluated
+    double ms = 0;
+};
+using PixelUpdatePtr = std::shared_ptr<const PixelUpdate>;
+
 class ScoringEngine : public QObject {
     Q_OBJECT
 public:
@@ -65,6 +78,9 @@ signals:
     void loaded(TestSetInfoPtr info);
     void loadFailed(const QString& message);
     void scored(ScoreUpdatePtr update);
+    /// After scored(update), for the same generation: pixel metrics of its prompts, or why there
+    /// are none. Skipped when a newer request is already waiting (its own follows).
+    void pixelScored(PixelUpdatePtr update);
     void scoreFailed(const QString& message);
 
 private:
@@ -84,3 +100,4 @@ private:
 
 Q_DECLARE_METATYPE(TestSetInfoPtr)
 Q_DECLARE_METATYPE(ScoreUpdatePtr)
+Q_DECLARE_METATYPE(PixelUpdatePtr)

@@ -92,7 +92,7 @@ TimelinePlot::TimelinePlot(QWidget* parent) : QWidget(parent), m_plot(new QCusto
     m_plot->legend->setFont(font);
     m_plot->legend->setBorderPen(Qt::NoPen);
     m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    m_plot->legend->setWrap(8);
+    m_plot->legend->setWrap(8);  // layoutLegend() adapts it to the width
     m_plot->legend->setVisible(false);
     m_plot->axisRect()->insetLayout()->take(m_plot->legend);
     m_plot->plotLayout()->insertRow(0);
@@ -105,6 +105,8 @@ TimelinePlot::TimelinePlot(QWidget* parent) : QWidget(parent), m_plot(new QCusto
     legendRow->setColumnStretchFactor(1, 1.0);
     m_plot->legend->setMargins(QMargins(4, 2, 4, 0));
 
+    // The legend wraps to as many rows as its entries need at the plot's width (never squeezed).
+    connect(m_plot, &QCustomPlot::beforeReplot, this, [this] { layoutLegend(m_plot->width()); });
     connect(m_plot, &QCustomPlot::mousePress, this, &TimelinePlot::onPress);
     connect(m_plot, &QCustomPlot::mouseMove, this, &TimelinePlot::onMove);
     connect(m_plot, &QCustomPlot::mouseRelease, this, &TimelinePlot::onRelease);
@@ -148,7 +150,8 @@ bool TimelinePlot::addTrack(const QString& name, const std::vector<float>& value
     QCPGraph* g = m_plot->addGraph();
     const int colour = int(m_items->tracks.size()) % int(std::size(kTrackColours));
     g->setPen(QPen(kTrackColours[colour], 1.0));
-    g->setName(name);
+    // The legend shows a long prompt elided (the full text stays the track's name).
+    g->setName(QFontMetrics(m_plot->legend->font()).elidedText(name, Qt::ElideRight, kLegendTextPixels));
     QVector<double> xs(qsizetype(values.size())), ys(qsizetype(values.size()));
     for (std::size_t i = 0; i < values.size(); ++i) {
         xs[qsizetype(i)] = double(i);
@@ -423,6 +426,33 @@ void TimelinePlot::updateLegend()
     if (!m_annotations.isEmpty())
         it.annotationLegend->addToLegend();
     m_plot->legend->setVisible(!m_scores.empty());
+}
+
+void TimelinePlot::layoutLegend(int width)
+{
+    // Entries go left to right; the most columns whose widest entries still fit the width (a
+    // QCPLayoutGrid squeezes, then clips, entries that do not fit: "a person rid").
+    QCPLegend* legend = m_plot->legend;
+    QVector<QCPAbstractLegendItem*> items;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (QCPAbstractLegendItem* item = legend->item(i))
+            items.push_back(item);
+    if (items.isEmpty())
+        return;
+    const int available = width - legend->margins().left() - legend->margins().right() - 8;
+    int columns = int(items.size());
+    for (; columns > 1; --columns) {
+        QVector<int> widths(columns, 0);
+        for (int i = 0; i < items.size(); ++i)
+            widths[i % columns] = std::max(widths[i % columns], items[i]->minimumOuterSizeHint().width());
+        int total = legend->columnSpacing() * (columns - 1);
+        for (int w : widths)
+            total += w;
+        if (total <= available)
+            break;
+    }
+    legend->setWrap(columns);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);  // re-flows the entries (and fills holes)
 }
 
 void TimelinePlot::rebuildPredicted()

@@ -128,6 +128,8 @@ private:
     void updateYRange();
     void updateAxisLabel();
     void updateLegend();
+    /// Wraps the legend's entries into rows that fit `width` pixels.
+    void layoutLegend(int width);
     void replotAll();
     int clampFrame(double x) const;
     bool commitFile(const QString& path, const QByteArray& bytes);

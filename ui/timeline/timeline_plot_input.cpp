@@ -148,6 +148,7 @@ bool TimelinePlot::savePng(const QString& path, int width, int height, double sc
 {
     width = width > 0 ? width : m_plot->width();
     height = height > 0 ? height : m_plot->height();
+    layoutLegend(width);  // for the export's width (the next replot lays it out for the widget again)
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
@@ -162,6 +163,7 @@ bool TimelinePlot::savePdf(const QString& path, int width, int height)
 {
     width = width > 0 ? width : m_plot->width();
     height = height > 0 ? height : m_plot->height();
+    layoutLegend(width);  // for the export's width (the next replot lays it out for the widget again)
     // QCustomPlot writes the PDF itself: to a temporary name in the same folder, then renamed.
     const QString tmp = path + QStringLiteral(".tmp-render");
     if (!m_plot->savePdf(tmp, width, height, QCP::epNoCosmetic, QStringLiteral("VideoAnomalyCLIP"))) {
@@ -184,6 +186,7 @@ bool TimelinePlot::saveSvg(const QString& path, int width, int height)
 {
     width = width > 0 ? width : m_plot->width();
     height = height > 0 ? height : m_plot->height();
+    layoutLegend(width);  // for the export's width (the next replot lays it out for the widget again)
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);

@@ -22,6 +22,7 @@ inline const QColor kAnnotation(120, 60, 200);
 inline const QColor kPlayhead(20, 20, 20);
 inline const QColor kThreshold(90, 90, 90);
 constexpr int kThresholdGrabPixels = 5;
+constexpr int kLegendTextPixels = 260;  // longer prompt names are elided in the legend
 // Bands in axis-rect ratio (0 = top of the plot area, 1 = bottom).
 constexpr double kAnnotationBand[] = {0.0, 0.075};
 constexpr double kPredictedBand[] = {0.955, 1.0};
