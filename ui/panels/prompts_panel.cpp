@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLocale>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
@@ -99,9 +100,8 @@ PromptsPanel::PromptsPanel(StudioSession* session, QWidget* parent)
     connect(session, &StudioSession::loadFailed, this, [this](const QString& m) { m_status->setText(tr("Not loaded: %1").arg(m)); });
     connect(session, &StudioSession::scoresChanged, this, [this](ScoreUpdatePtr u) {
         m_status->setText(tr("%n prompt(s) scored over %1 frames in %2 ms (evaluated in %3 ms)", nullptr, int(u->prompts.size()))
-                              .arg(u->scores.scores.size())
-                              .arg(u->rescoreMs, 0, 'f', 1)
-                              .arg(u->evaluateMs, 0, 'f', 1));
+                              .arg(QLocale().toString(qlonglong(u->scores.scores.size())),
+                                   QLocale().toString(u->rescoreMs, 'f', 1), QLocale().toString(u->evaluateMs, 'f', 1)));
     });
     connect(&m_tokenizerWatcher, &QFutureWatcher<std::shared_ptr<vaclip::clip::Tokenizer>>::finished, this, [this] {
         auto tok = m_tokenizerWatcher.result();

@@ -1,5 +1,7 @@
 #include "player/video_view.h"
 
+#include "widgets/display_format.h"
+
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -283,7 +285,7 @@ void VideoView::paintOverlays(QPainter& painter, const QRectF& target, double te
         font.setPointSizeF(11 * textScale);
         font.setBold(true);
         painter.setFont(font);
-        const QString text = tr("Score %1").arg(*m_score, 0, 'f', 3);
+        const QString text = tr("Score %1").arg(displayNumber(*m_score, 3));  // the display locale
         const QFontMetricsF fm(font);
         const QPointF corner(std::max(target.left(), 0.0) + 8 * textScale, std::max(target.top(), 0.0) + 8 * textScale);
         const QRectF box(corner, QSizeF(fm.horizontalAdvance(text) + 12 * textScale, fm.height() + 6 * textScale));
