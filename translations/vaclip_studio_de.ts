@@ -240,7 +240,7 @@
         <translation>normal</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+108"/>
         <source>Cannot open %1</source>
         <translation>%1 kann nicht geöffnet werden</translation>
     </message>
@@ -275,7 +275,7 @@
         <translation>Datensatzordner importieren</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Cannot import the folder</source>
         <translation>Der Ordner kann nicht importiert werden</translation>
     </message>
@@ -573,7 +573,7 @@
         <translation>%1 fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+27"/>
         <source>%n dataset plugin(s) could not be used: Help &gt; Plugins</source>
         <translation>
             <numerusform>%n Datensatz-Plugin konnte nicht verwendet werden: Hilfe &gt; Plugins</numerusform>
@@ -581,7 +581,12 @@
         </translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+1"/>
+        <source>Show the dataset-format plugins and why some could not be used</source>
+        <translation>Die Datensatzformat-Plugins anzeigen und warum einige nicht verwendet werden konnten</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Cannot open the configuration</source>
         <translation>Die Konfiguration kann nicht geöffnet werden</translation>
     </message>
@@ -644,7 +649,7 @@
         <translation>Über VideoAnomalyCLIP Studio</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>No configuration open — File &gt; Open configuration (Ctrl+O)</source>
         <translation>Keine Konfiguration geöffnet — Datei &gt; Konfiguration öffnen (Strg+O)</translation>
     </message>
@@ -677,12 +682,12 @@
         <translation>%1 · nicht geladen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Frame %1 / %2 · %3 · score %4</source>
         <translation>Frame %1 / %2 · %3 · Score %4</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+7"/>
         <source>%n job(s) running</source>
         <translation>
             <numerusform>%n Auftrag läuft</numerusform>
@@ -1131,7 +1136,7 @@
 <context>
     <name>MetricsPanel</name>
     <message>
-        <location filename="../ui/panels/metrics_panel.cpp" line="+57"/>
+        <location filename="../ui/panels/metrics_panel.cpp" line="+58"/>
         <source>false positive rate</source>
         <translation>Falsch-Positiv-Rate</translation>
     </message>
@@ -1151,7 +1156,7 @@
         <translation>Präzision</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>No scores yet.</source>
         <translation>Noch keine Scores.</translation>
     </message>
@@ -1207,7 +1212,7 @@
         <translation>undefiniert (nur eine Klasse)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-45"/>
         <source>anomalous</source>
         <translation>anomal</translation>
     </message>
@@ -1783,7 +1788,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/vaclip-studio/main.cpp" line="+42"/>
+        <location filename="../app/vaclip-studio/main.cpp" line="+44"/>
         <source>Zero-shot semantic video anomaly detection with CLIP</source>
         <translation>Semantische Zero-Shot-Anomalieerkennung in Videos mit CLIP</translation>
     </message>
@@ -1799,8 +1804,13 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Raise a panel: datasets, backbone, prompts, metrics, training or jobs.</source>
-        <translation>Ein Panel in den Vordergrund holen: datasets, backbone, prompts, metrics, training oder jobs.</translation>
+        <source>Raise a panel: datasets, backbone, prompts, metrics, training or jobs; or open the plugins or about dialog.</source>
+        <translation>Ein Panel nach vorn holen: datasets, backbone, prompts, metrics, training oder jobs; oder den Dialog plugins oder about öffnen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import a dataset folder: asks for its format (the detected one is preselected).</source>
+        <translation>Einen Datensatzordner importieren: fragt nach seinem Format (das erkannte ist vorausgewählt).</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1839,7 +1849,7 @@
 <context>
     <name>vaclip::studio::TimelinePlot</name>
     <message>
-        <location filename="../ui/timeline/timeline_plot.cpp" line="+25"/>
+        <location filename="../ui/timeline/timeline_plot.cpp" line="+26"/>
         <source>Click or drag: seek. Drag the dashed line: threshold. Shift+drag: new interval. Wheel: zoom. Right-drag: pan. Double-click: whole video.</source>
         <translation>Klicken oder ziehen: springen. Gestrichelte Linie ziehen: Schwelle. Umschalt+Ziehen: neues Intervall. Mausrad: zoomen. Rechts ziehen: verschieben. Doppelklick: ganzes Video.</translation>
     </message>
@@ -1849,7 +1859,7 @@
         <translation>Anomalie-Score</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>score</source>
         <translation>Score</translation>
     </message>
@@ -1869,7 +1879,7 @@
         <translation>Annotation</translation>
     </message>
     <message>
-        <location line="+256"/>
+        <location line="+259"/>
         <source>Frame (%1 fps)</source>
         <translation>Frame (%1 fps)</translation>
     </message>
@@ -1879,7 +1889,7 @@
         <translation>Frame</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+151"/>
         <source>threshold %1</source>
         <translation>Schwelle %1</translation>
     </message>
@@ -1889,12 +1899,12 @@
         <translation>„%1“: kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&apos;%1&apos;: cannot encode the plot as PNG</source>
         <translation>„%1“: das Diagramm kann nicht als PNG kodiert werden</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>&apos;%1&apos;: cannot write the PDF</source>
         <translation>„%1“: das PDF kann nicht geschrieben werden</translation>
     </message>
@@ -1904,7 +1914,7 @@
         <translation>„%1“: das PDF kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Anomaly score timeline</source>
         <translation>Zeitverlauf des Anomalie-Scores</translation>
     </message>
@@ -1917,7 +1927,7 @@
 <context>
     <name>vaclip::studio::TransportBar</name>
     <message>
-        <location filename="../ui/player/transport_bar.cpp" line="+69"/>
+        <location filename="../ui/player/transport_bar.cpp" line="+71"/>
         <source>Go to start (Home)</source>
         <translation>Zum Anfang (Pos1)</translation>
     </message>
@@ -1938,12 +1948,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+113"/>
+        <location line="+115"/>
         <source>Play (Space)</source>
         <translation>Abspielen (Leertaste)</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-114"/>
         <source>Step forward one frame (Right)</source>
         <translation>Einen Frame vor (Rechts)</translation>
     </message>
@@ -1978,7 +1988,7 @@
         <translation>Frame - / -</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Frame %1 / %2   %3 / %4</source>
         <translation>Frame %1 / %2   %3 / %4</translation>
     </message>
@@ -2107,7 +2117,7 @@
 <context>
     <name>vaclip::ui::AnnotationModel</name>
     <message>
-        <location filename="../ui/annotate/annotation_model.cpp" line="+113"/>
+        <location filename="../ui/annotate/annotation_model.cpp" line="+132"/>
         <source>Add interval</source>
         <translation>Intervall hinzufügen</translation>
     </message>
@@ -2132,12 +2142,12 @@
         <translation>Intervalle laden</translation>
     </message>
     <message>
-        <location filename="../ui/annotate/annotation_model_table.cpp" line="+27"/>
+        <location filename="../ui/annotate/annotation_model_table.cpp" line="+28"/>
         <source>Last anomalous frame (inclusive)</source>
         <translation>Letzter anomaler Frame (einschließlich)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>First frame</source>
         <translation>Erster Frame</translation>
     </message>
@@ -2165,7 +2175,7 @@
 <context>
     <name>vaclip::ui::AnnotationPanel</name>
     <message>
-        <location filename="../ui/annotate/annotation_panel.cpp" line="+181"/>
+        <location filename="../ui/annotate/annotation_panel.cpp" line="+183"/>
         <source>&amp;Category of new intervals:</source>
         <translation>&amp;Kategorie neuer Intervalle:</translation>
     </message>
@@ -2241,14 +2251,14 @@
 <context>
     <name>vaclip::ui::ComparisonView</name>
     <message>
-        <location filename="../ui/annotate/comparison_view.cpp" line="+99"/>
-        <location line="+27"/>
+        <location filename="../ui/annotate/comparison_view.cpp" line="+101"/>
+        <location line="+28"/>
         <source>False positive</source>
         <translation>Falsch positiv</translation>
     </message>
     <message>
-        <location line="-27"/>
-        <location line="+27"/>
+        <location line="-28"/>
+        <location line="+28"/>
         <source>Missed</source>
         <translation>Verfehlt</translation>
     </message>

@@ -240,7 +240,7 @@
         <translation>正常</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+108"/>
         <source>Cannot open %1</source>
         <translation>无法打开 %1</translation>
     </message>
@@ -275,7 +275,7 @@
         <translation>导入数据集文件夹</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Cannot import the folder</source>
         <translation>无法导入该文件夹</translation>
     </message>
@@ -571,14 +571,19 @@
         <translation>%1 失败</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+27"/>
         <source>%n dataset plugin(s) could not be used: Help &gt; Plugins</source>
         <translation>
             <numerusform>%n 个数据集插件无法使用：见“帮助 &gt; 插件”</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+1"/>
+        <source>Show the dataset-format plugins and why some could not be used</source>
+        <translation>显示数据集格式插件，以及部分插件无法使用的原因</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Cannot open the configuration</source>
         <translation>无法打开配置</translation>
     </message>
@@ -641,7 +646,7 @@
         <translation>关于 VideoAnomalyCLIP Studio</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>No configuration open — File &gt; Open configuration (Ctrl+O)</source>
         <translation>未打开配置 — 文件 &gt; 打开配置（Ctrl+O）</translation>
     </message>
@@ -673,12 +678,12 @@
         <translation>%1 · 未加载</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Frame %1 / %2 · %3 · score %4</source>
         <translation>帧 %1 / %2 · %3 · 分数 %4</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+7"/>
         <source>%n job(s) running</source>
         <translation>
             <numerusform>%n 个任务运行中</numerusform>
@@ -1126,7 +1131,7 @@
 <context>
     <name>MetricsPanel</name>
     <message>
-        <location filename="../ui/panels/metrics_panel.cpp" line="+57"/>
+        <location filename="../ui/panels/metrics_panel.cpp" line="+58"/>
         <source>false positive rate</source>
         <translation>假阳性率</translation>
     </message>
@@ -1146,7 +1151,7 @@
         <translation>精确率</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>No scores yet.</source>
         <translation>尚无分数。</translation>
     </message>
@@ -1202,7 +1207,7 @@
         <translation>未定义（仅一个类别）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-45"/>
         <source>anomalous</source>
         <translation>异常</translation>
     </message>
@@ -1771,7 +1776,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/vaclip-studio/main.cpp" line="+42"/>
+        <location filename="../app/vaclip-studio/main.cpp" line="+44"/>
         <source>Zero-shot semantic video anomaly detection with CLIP</source>
         <translation>基于 CLIP 的零样本语义视频异常检测</translation>
     </message>
@@ -1787,8 +1792,13 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Raise a panel: datasets, backbone, prompts, metrics, training or jobs.</source>
-        <translation>显示一个面板：datasets、backbone、prompts、metrics、training 或 jobs。</translation>
+        <source>Raise a panel: datasets, backbone, prompts, metrics, training or jobs; or open the plugins or about dialog.</source>
+        <translation>显示面板：datasets、backbone、prompts、metrics、training 或 jobs；或打开 plugins 或 about 对话框。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import a dataset folder: asks for its format (the detected one is preselected).</source>
+        <translation>导入数据集文件夹：询问其格式（预先选中检测到的格式）。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1827,7 +1837,7 @@
 <context>
     <name>vaclip::studio::TimelinePlot</name>
     <message>
-        <location filename="../ui/timeline/timeline_plot.cpp" line="+25"/>
+        <location filename="../ui/timeline/timeline_plot.cpp" line="+26"/>
         <source>Click or drag: seek. Drag the dashed line: threshold. Shift+drag: new interval. Wheel: zoom. Right-drag: pan. Double-click: whole video.</source>
         <translation>单击或拖动：定位。拖动虚线：调整阈值。Shift+拖动：新建区间。滚轮：缩放。右键拖动：平移。双击：显示整个视频。</translation>
     </message>
@@ -1837,7 +1847,7 @@
         <translation>异常分数</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>score</source>
         <translation>分数</translation>
     </message>
@@ -1857,7 +1867,7 @@
         <translation>标注</translation>
     </message>
     <message>
-        <location line="+256"/>
+        <location line="+259"/>
         <source>Frame (%1 fps)</source>
         <translation>帧（%1 fps）</translation>
     </message>
@@ -1867,7 +1877,7 @@
         <translation>帧</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+151"/>
         <source>threshold %1</source>
         <translation>阈值 %1</translation>
     </message>
@@ -1877,12 +1887,12 @@
         <translation>“%1”：无法写入：%2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&apos;%1&apos;: cannot encode the plot as PNG</source>
         <translation>“%1”：无法将图表编码为 PNG</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>&apos;%1&apos;: cannot write the PDF</source>
         <translation>“%1”：无法写入 PDF</translation>
     </message>
@@ -1892,7 +1902,7 @@
         <translation>“%1”：无法写入 PDF：%2</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Anomaly score timeline</source>
         <translation>异常分数时间线</translation>
     </message>
@@ -1905,7 +1915,7 @@
 <context>
     <name>vaclip::studio::TransportBar</name>
     <message>
-        <location filename="../ui/player/transport_bar.cpp" line="+69"/>
+        <location filename="../ui/player/transport_bar.cpp" line="+71"/>
         <source>Go to start (Home)</source>
         <translation>跳到开头（Home）</translation>
     </message>
@@ -1926,12 +1936,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+113"/>
+        <location line="+115"/>
         <source>Play (Space)</source>
         <translation>播放（空格）</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-114"/>
         <source>Step forward one frame (Right)</source>
         <translation>前进一帧（→）</translation>
     </message>
@@ -1966,7 +1976,7 @@
         <translation>帧 - / -</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Frame %1 / %2   %3 / %4</source>
         <translation>帧 %1 / %2   %3 / %4</translation>
     </message>
@@ -2095,7 +2105,7 @@
 <context>
     <name>vaclip::ui::AnnotationModel</name>
     <message>
-        <location filename="../ui/annotate/annotation_model.cpp" line="+113"/>
+        <location filename="../ui/annotate/annotation_model.cpp" line="+132"/>
         <source>Add interval</source>
         <translation>添加区间</translation>
     </message>
@@ -2120,12 +2130,12 @@
         <translation>加载区间</translation>
     </message>
     <message>
-        <location filename="../ui/annotate/annotation_model_table.cpp" line="+27"/>
+        <location filename="../ui/annotate/annotation_model_table.cpp" line="+28"/>
         <source>Last anomalous frame (inclusive)</source>
         <translation>最后一个异常帧（含）</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>First frame</source>
         <translation>起始帧</translation>
     </message>
@@ -2153,7 +2163,7 @@
 <context>
     <name>vaclip::ui::AnnotationPanel</name>
     <message>
-        <location filename="../ui/annotate/annotation_panel.cpp" line="+181"/>
+        <location filename="../ui/annotate/annotation_panel.cpp" line="+183"/>
         <source>&amp;Category of new intervals:</source>
         <translation>新区间的类别(&amp;C)：</translation>
     </message>
@@ -2228,14 +2238,14 @@
 <context>
     <name>vaclip::ui::ComparisonView</name>
     <message>
-        <location filename="../ui/annotate/comparison_view.cpp" line="+99"/>
-        <location line="+27"/>
+        <location filename="../ui/annotate/comparison_view.cpp" line="+101"/>
+        <location line="+28"/>
         <source>False positive</source>
         <translation>误报</translation>
     </message>
     <message>
-        <location line="-27"/>
-        <location line="+27"/>
+        <location line="-28"/>
+        <location line="+28"/>
         <source>Missed</source>
         <translation>漏检</translation>
     </message>

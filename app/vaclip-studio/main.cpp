@@ -8,6 +8,7 @@
 #include "jobs/demo_job.h"
 #include "jobs/job_queue.h"
 #include "runtime/torch_runtime.h"
+#include "panels/datasets_panel.h"
 #include "studio/main_window.h"
 #include "studio/studio_language.h"
 #include "studio/studio_session.h"
@@ -20,6 +21,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QTimer>
 #include <QTranslator>
 
 int main(int argc, char** argv)
@@ -47,9 +49,13 @@ int main(int argc, char** argv)
                                    QStringLiteral("file"));
     parser.addOption(trainConfig);
     QCommandLineOption show(QStringLiteral("show"),
-                            QCoreApplication::translate("main", "Raise a panel: datasets, backbone, prompts, metrics, training or jobs."),
+                            QCoreApplication::translate("main", "Raise a panel: datasets, backbone, prompts, metrics, training or jobs; or open the plugins or about dialog."),
                             QStringLiteral("panel"));
     parser.addOption(show);
+    QCommandLineOption import(QStringLiteral("import"),
+                              QCoreApplication::translate("main", "Import a dataset folder: asks for its format (the detected one is preselected)."),
+                              QStringLiteral("folder"));
+    parser.addOption(import);
     QCommandLineOption video(QStringLiteral("video"), QCoreApplication::translate("main", "Open test video N (0-based)."),
                              QStringLiteral("N"));
     parser.addOption(video);
@@ -99,6 +105,10 @@ int main(int argc, char** argv)
         window.openConfig(config);
     if (parser.isSet(show))
         window.showPanel(parser.value(show));
+    if (parser.isSet(import)) {
+        window.showPanel(QStringLiteral("datasets"));
+        QTimer::singleShot(0, window.datasets(), [&window, folder = parser.value(import)] { window.datasets()->importFolderInteractive(folder); });
+    }
     if (parser.isSet(video) || parser.isSet(frame)) {
         // Once the test set is there: the requested video and frame.
         const int v = parser.value(video).toInt();

@@ -20,6 +20,7 @@
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -189,6 +190,27 @@ private slots:
         action->trigger();
         QVERIFY(seen);
         QCOMPARE(rows, plugins->topLevelItemCount());
+
+        // The status bar says so, and its button opens the same dialog.
+        auto* button = window.findChild<QToolButton*>(QStringLiteral("pluginProblemsButton"));
+        QVERIFY(button);
+        QVERIFY(button->isVisibleTo(&window));
+        QVERIFY2(button->text().startsWith(QString::number(problems->topLevelItemCount()) + QLatin1Char(' ')), qPrintable(button->text()));
+        seen = false;
+        onNextModal([&](QWidget* w) { QCOMPARE(w->objectName(), QStringLiteral("pluginsDialog")); }, &seen);
+        button->click();
+        QVERIFY(seen);
+    }
+
+    void noProblemsNoStatusButton()
+    {
+        const QByteArray saved = qgetenv("VACLIP_PLUGIN_PATH");
+        qunsetenv("VACLIP_PLUGIN_PATH");  // only the build tree's (good) plugins
+        StudioSession session;
+        MainWindow window(&session);
+        qputenv("VACLIP_PLUGIN_PATH", saved);
+        QVERIFY(window.datasets()->registry()->problems().empty());
+        QVERIFY(!window.findChild<QToolButton*>(QStringLiteral("pluginProblemsButton"))->isVisibleTo(&window));
     }
 
     void aboutShowsVersions()

@@ -209,8 +209,10 @@ bool DatasetsPanel::importFolder(const QString& folder, const QString& format, Q
                 {autoFormat ? std::string("auto") : format.toStdString(), QDir(folder).absolutePath().toStdString(), metaPath.toStdString()});
             writeImport(r, metaPath.toStdString());
         }
+        emit pluginsUsed();
         return addDataset(metaPath, error);
     } catch (const std::exception& e) {
+        emit pluginsUsed();
         if (error)
             *error = q(e.what());
         return false;
@@ -293,8 +295,12 @@ void DatasetsPanel::openMetaDialog()
 void DatasetsPanel::importFolderDialog()
 {
     const QString p = QFileDialog::getExistingDirectory(this, tr("Import dataset folder"));
-    if (p.isEmpty())
-        return;
+    if (!p.isEmpty())
+        importFolderInteractive(p);
+}
+
+void DatasetsPanel::importFolderInteractive(const QString& p)
+{
     ImportDatasetDialog choose(*m_registry, p, this);
     if (choose.exec() != QDialog::Accepted)
         return;

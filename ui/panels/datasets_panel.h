@@ -58,10 +58,15 @@ public:
 
 public slots:
     void openMetaDialog();
+    /// Asks for a folder, then for its format (ImportDatasetDialog), then imports it.
     void importFolderDialog();
+    /// The format question and the import for a known folder (vaclip-studio --import FOLDER).
+    void importFolderInteractive(const QString& folder);
 
 signals:
     void errorOccurred(const QString& title, const QString& message);
+    /// After plugins were loaded or used (detection, import): registry()->problems() may have grown.
+    void pluginsUsed();
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;

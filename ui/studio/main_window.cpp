@@ -33,6 +33,8 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
+#include <QToolButton>
 
 MainWindow::MainWindow(StudioSession* session, QWidget* parent)
     : QMainWindow(parent), m_session(session), m_settings(StudioSettings::load()),
@@ -41,7 +43,7 @@ MainWindow::MainWindow(StudioSession* session, QWidget* parent)
       m_metrics(new MetricsPanel(session, this)), m_training(new TrainingPanel(session, this)),
       m_jobs(new JobPanel(session->jobs(), this)), m_annotations(new vaclip::ui::AnnotationModel(this)),
       m_annotationPanel(new vaclip::ui::AnnotationPanel(m_annotations, this)), m_statusConfig(new QLabel(this)), m_statusFrame(new QLabel(this)),
-      m_statusJobs(new QLabel(this))
+      m_statusJobs(new QLabel(this)), m_pluginProblems(new QToolButton(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("VideoAnomalyCLIP Studio"));
@@ -99,8 +101,23 @@ MainWindow::MainWindow(StudioSession* session, QWidget* parent)
     }
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     updateStatus();
-    if (const std::size_t problems = m_datasets->registry()->problems().size())
-        statusBar()->showMessage(tr("%n dataset plugin(s) could not be used: Help > Plugins", nullptr, int(problems)), 15000);
+    // Plugins that were skipped or failed: a button in the status bar that opens Help > Plugins.
+    m_pluginProblems->setObjectName(QStringLiteral("pluginProblemsButton"));
+    m_pluginProblems->setAutoRaise(true);
+    m_pluginProblems->setIcon(QIcon(QStringLiteral(":/icons/warning.svg")));
+    m_pluginProblems->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    statusBar()->addPermanentWidget(m_pluginProblems);
+    connect(m_pluginProblems, &QToolButton::clicked, this, &MainWindow::showPlugins);
+    connect(m_datasets, &DatasetsPanel::pluginsUsed, this, &MainWindow::updatePluginProblems);
+    updatePluginProblems();
+}
+
+void MainWindow::updatePluginProblems()
+{
+    const int problems = int(m_datasets->registry()->problems().size());
+    m_pluginProblems->setText(tr("%n dataset plugin(s) could not be used: Help > Plugins", nullptr, problems));
+    m_pluginProblems->setToolTip(tr("Show the dataset-format plugins and why some could not be used"));
+    m_pluginProblems->setVisible(problems > 0);
 }
 
 MainWindow::~MainWindow() = default;
@@ -139,6 +156,11 @@ void MainWindow::connectAnnotations()
 
 void MainWindow::showPanel(const QString& name)
 {
+    // The two Help dialogs, once the event loop runs (vaclip-studio --show plugins|about).
+    if (name == QStringLiteral("plugins") || name == QStringLiteral("about")) {
+        QTimer::singleShot(0, this, name == QStringLiteral("about") ? &MainWindow::about : &MainWindow::showPlugins);
+        return;
+    }
     if (auto* dock = findChild<QDockWidget*>(name + QStringLiteral("Dock"))) {
         dock->show();
         dock->raise();
@@ -258,6 +280,7 @@ void MainWindow::about()
 void MainWindow::showPlugins()
 {
     PluginsDialog dialog(*m_datasets->registry(), this);
+    updatePluginProblems();  // the dialog loads every plugin: more problems may be known now
     dialog.exec();
 }
 

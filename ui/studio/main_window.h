@@ -26,6 +26,7 @@ class PromptsPanel;
 class QDockWidget;
 class QLabel;
 class QMenu;
+class QToolButton;
 class StudioSession;
 class TrainingPanel;
 class ViewerWidget;
@@ -43,7 +44,8 @@ public:
     /// Opens a configuration (applies the settings' cache folder); errors go to a dialog unless
     /// `quiet`, and to the return value.
     bool openConfig(const QString& path, bool quiet = false);
-    /// Which dock to raise: "datasets", "backbone", "prompts", "metrics", "training", "jobs".
+    /// Which dock to raise: "datasets", "backbone", "prompts", "metrics", "training", "jobs";
+    /// "plugins" and "about" open those Help dialogs (once the event loop runs).
     void showPanel(const QString& name);
 
     ViewerWidget* viewer() const { return m_viewer; }
@@ -109,6 +111,7 @@ private:
     void createMenus();
     void updateRecentMenu();
     void updateRecentWorkspaceMenu();
+    void updatePluginProblems();
     void updateStatus();
     void showError(const QString& title, const QString& message);
     void onLoadFailed(const QString& message);
@@ -139,4 +142,5 @@ private:
     QLabel* m_statusConfig;
     QLabel* m_statusFrame;
     QLabel* m_statusJobs;
+    QToolButton* m_pluginProblems;  ///< status bar: shown while the plugin registry has problems
 };

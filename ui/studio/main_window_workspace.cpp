@@ -214,10 +214,10 @@ bool MainWindow::openWorkspace(const QString& path, bool quiet, QString* error)
                             .arg(snap.config, m_session->lastError().isEmpty() ? QString() : QStringLiteral(": ") + m_session->lastError());
         }
     }
-    if (snap.prompts)
+    if (snap.prompts) {
         m_prompts->setPromptEntries(*snap.prompts);
-    if (!snap.typedPrompt.isEmpty())
         m_prompts->promptEdit()->setText(snap.typedPrompt);
+    }
     for (const QString& d : snap.datasets) {
         QString e;
         if (!m_datasets->addDataset(d, &e))
