@@ -7,9 +7,12 @@
 # (expected files), `dpkg -x` into a temporary root and from there `vaclip --version` and
 # `vaclip import --list` (the plugins are found relative to the moved executable),
 # appstreamcli validate and desktop-file-validate (when the studio is packaged), and
-# `apt-get install --simulate` of the .deb (its dependencies resolve on this system).
-# VACLIP_PACKAGE_INSTALL=1 also installs it with apt for real, runs /usr/bin/vaclip --version
-# and removes the package again (needs root; not done by default: it changes the system).
+# `apt-get install --simulate` of the .deb (its dependencies resolve on this system), and the
+# unpacked studio started on the offscreen platform (it must still run after a few seconds).
+# This default is what CI runs (ctest label "package"): it needs no root and changes nothing.
+# VACLIP_PACKAGE_INSTALL=1 (opt-in, as root) also installs it with apt for real, runs
+# /usr/bin/vaclip --version and `vaclip import --list` from the installed paths, starts the
+# installed studio offscreen, and removes the package again (also when a check fails).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build_first=1
@@ -87,6 +90,24 @@ if [ "$studio" = 1 ]; then
   fi
 fi
 
+# The unpacked studio starts (Qt platform plugin, resources, translations) and keeps running:
+# `timeout` ending it after 4 s (status 124) is success; exiting earlier is a crash or an error.
+studio_starts() {
+  local home status
+  home=$(mktemp -d)
+  set +e
+  HOME="$home" XDG_CONFIG_HOME="$home/config" QT_QPA_PLATFORM=offscreen VACLIP_DEMO_DIR="$home/no-demo" \
+    timeout 4 "$1" >"$home/studio.log" 2>&1
+  status=$?
+  set -e
+  [ "$status" = 124 ] || { cat "$home/studio.log"; rm -rf "$home"; fail "$1 exited with status $status within 4 s"; }
+  rm -rf "$home"
+}
+if [ "$studio" = 1 ]; then
+  studio_starts "$root/usr/bin/vaclip-studio"
+  echo "package: the unpacked studio starts (offscreen): ok"
+fi
+
 # 5. Would apt install it here? (Resolves the Depends against this system; changes nothing.)
 if command -v apt-get >/dev/null; then
   apt-get install --simulate -q "$deb" >"$build/package/apt-simulate.log" 2>&1 \
@@ -94,8 +115,19 @@ if command -v apt-get >/dev/null; then
   echo "package: apt-get install --simulate: ok"
 fi
 if [ "${VACLIP_PACKAGE_INSTALL:-0}" = 1 ]; then
-  apt-get install -y -q "$deb"
-  /usr/bin/vaclip --version
-  apt-get remove -y -q vaclip
+  [ "$(id -u)" = 0 ] || fail "VACLIP_PACKAGE_INSTALL=1 installs the package with apt and needs root"
+  dpkg -s vaclip >/dev/null 2>&1 && fail "a vaclip package is already installed; not replacing it"
+  trap 'apt-get remove -y -q vaclip >/dev/null 2>&1 || true; rm -rf "$root"' EXIT
+  apt-get install -y -q "$deb" >"$build/package/apt-install.log" 2>&1 \
+    || { cat "$build/package/apt-install.log"; fail "apt-get install"; }
+  /usr/bin/vaclip --version | grep -q "^vaclip $(sed -n 's/^ Version: //p' <<<"$info") " \
+    || fail "the installed vaclip --version does not print the package version"
+  env -u VACLIP_PLUGIN_PATH /usr/bin/vaclip import --list | grep -q "install  /usr/lib/.*vaclip/plugins/libvaclip_format_ucsd_ped2.so" \
+    || fail "the installed vaclip does not find its plugins"
+  [ "$studio" = 1 ] && studio_starts /usr/bin/vaclip-studio
+  apt-get remove -y -q vaclip >/dev/null
+  echo "package: installed with apt, ran vaclip --version, import --list$([ "$studio" = 1 ] && echo ', the studio'), removed: ok"
+else
+  echo "package: not installed for real (VACLIP_PACKAGE_INSTALL=1 as root does; CI only unpacks it)"
 fi
 echo "package: ok"
