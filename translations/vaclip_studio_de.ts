@@ -275,7 +275,7 @@
         <translation>Datensatzordner importieren</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Cannot import the folder</source>
         <translation>Der Ordner kann nicht importiert werden</translation>
     </message>
@@ -640,8 +640,8 @@
     </message>
     <message>
         <location line="+40"/>
-        <source>&lt;b&gt;VideoAnomalyCLIP Studio&lt;/b&gt;&lt;p&gt;Zero-shot semantic video anomaly detection with CLIP: type what you are looking for and every frame of the test set is scored.&lt;/p&gt;&lt;pre&gt;%1&lt;/pre&gt;&lt;p&gt;%2&lt;/p&gt;</source>
-        <translation>&lt;b&gt;VideoAnomalyCLIP Studio&lt;/b&gt;&lt;p&gt;Semantische Zero-Shot-Erkennung von Videoanomalien mit CLIP: Beschreiben Sie, wonach Sie suchen, und jedes Bild des Testsatzes wird bewertet.&lt;/p&gt;&lt;pre&gt;%1&lt;/pre&gt;&lt;p&gt;%2&lt;/p&gt;</translation>
+        <source>&lt;b&gt;VideoAnomalyCLIP Studio&lt;/b&gt;&lt;p&gt;Zero-shot semantic video anomaly detection with CLIP: type what you are looking for and every frame of the test set is scored.&lt;/p&gt;&lt;pre style=&quot;white-space: pre-wrap&quot;&gt;%1&lt;/pre&gt;</source>
+        <translation>&lt;b&gt;VideoAnomalyCLIP Studio&lt;/b&gt;&lt;p&gt;Semantische Zero-Shot-Erkennung von Videoanomalien mit CLIP: Beschreiben Sie, wonach Sie suchen, und jedes Bild des Testsatzes wird bewertet.&lt;/p&gt;&lt;pre style=&quot;white-space: pre-wrap&quot;&gt;%1&lt;/pre&gt;</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1352,7 +1352,7 @@
 <context>
     <name>PromptsPanel</name>
     <message>
-        <location filename="../ui/panels/prompts_panel.cpp" line="+43"/>
+        <location filename="../ui/panels/prompts_panel.cpp" line="+44"/>
         <source>Type a prompt, e.g. &quot;a person riding a bicycle&quot;</source>
         <translation>Prompt eingeben, z. B. „a person riding a bicycle“</translation>
     </message>
@@ -1395,7 +1395,7 @@
         </translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+108"/>
         <source>too long: %1 tokens, CLIP reads the first %2 (the last %3 are ignored)</source>
         <translation>zu lang: %1 Tokens, CLIP liest die ersten %2 (die letzten %3 werden ignoriert)</translation>
     </message>
@@ -2001,7 +2001,7 @@
 <context>
     <name>vaclip::studio::VideoView</name>
     <message>
-        <location filename="../ui/player/video_view.cpp" line="+77"/>
+        <location filename="../ui/player/video_view.cpp" line="+79"/>
         <source>Wheel: zoom, drag: pan, 0: fit</source>
         <translation>Mausrad: zoomen, ziehen: verschieben, 0: einpassen</translation>
     </message>

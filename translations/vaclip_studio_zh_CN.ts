@@ -275,7 +275,7 @@
         <translation>导入数据集文件夹</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Cannot import the folder</source>
         <translation>无法导入该文件夹</translation>
     </message>
@@ -637,8 +637,8 @@
     </message>
     <message>
         <location line="+40"/>
-        <source>&lt;b&gt;VideoAnomalyCLIP Studio&lt;/b&gt;&lt;p&gt;Zero-shot semantic video anomaly detection with CLIP: type what you are looking for and every frame of the test set is scored.&lt;/p&gt;&lt;pre&gt;%1&lt;/pre&gt;&lt;p&gt;%2&lt;/p&gt;</source>
-        <translation>&lt;b&gt;VideoAnomalyCLIP Studio&lt;/b&gt;&lt;p&gt;基于 CLIP 的零样本语义视频异常检测：输入您要查找的内容，测试集的每一帧都会被评分。&lt;/p&gt;&lt;pre&gt;%1&lt;/pre&gt;&lt;p&gt;%2&lt;/p&gt;</translation>
+        <source>&lt;b&gt;VideoAnomalyCLIP Studio&lt;/b&gt;&lt;p&gt;Zero-shot semantic video anomaly detection with CLIP: type what you are looking for and every frame of the test set is scored.&lt;/p&gt;&lt;pre style=&quot;white-space: pre-wrap&quot;&gt;%1&lt;/pre&gt;</source>
+        <translation>&lt;b&gt;VideoAnomalyCLIP Studio&lt;/b&gt;&lt;p&gt;基于 CLIP 的零样本语义视频异常检测：输入您要查找的内容，测试集的每一帧都会被评分。&lt;/p&gt;&lt;pre style=&quot;white-space: pre-wrap&quot;&gt;%1&lt;/pre&gt;</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1344,7 +1344,7 @@
 <context>
     <name>PromptsPanel</name>
     <message>
-        <location filename="../ui/panels/prompts_panel.cpp" line="+43"/>
+        <location filename="../ui/panels/prompts_panel.cpp" line="+44"/>
         <source>Type a prompt, e.g. &quot;a person riding a bicycle&quot;</source>
         <translation>输入提示词，例如 &quot;a person riding a bicycle&quot;</translation>
     </message>
@@ -1386,7 +1386,7 @@
         </translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+108"/>
         <source>too long: %1 tokens, CLIP reads the first %2 (the last %3 are ignored)</source>
         <translation>过长：%1 个令牌，CLIP 只读取前 %2 个（最后 %3 个被忽略）</translation>
     </message>
@@ -1989,7 +1989,7 @@
 <context>
     <name>vaclip::studio::VideoView</name>
     <message>
-        <location filename="../ui/player/video_view.cpp" line="+77"/>
+        <location filename="../ui/player/video_view.cpp" line="+79"/>
         <source>Wheel: zoom, drag: pan, 0: fit</source>
         <translation>滚轮：缩放，拖动：平移，0：适应窗口</translation>
     </message>

@@ -302,6 +302,7 @@ void DatasetsPanel::importFolderDialog()
 void DatasetsPanel::importFolderInteractive(const QString& p)
 {
     ImportDatasetDialog choose(*m_registry, p, this);
+    emit pluginsUsed();  // detection loaded every plugin
     if (choose.exec() != QDialog::Accepted)
         return;
     QString error;

@@ -264,8 +264,8 @@ QString MainWindow::aboutText() const
     const QString versions = QString::fromStdString(vaclip::formatVersionInfo(vaclip::versionInfo())).trimmed();
     return tr("<b>VideoAnomalyCLIP Studio</b><p>Zero-shot semantic video anomaly detection with CLIP: "
               "type what you are looking for and every frame of the test set is scored.</p>"
-              "<pre>%1</pre><p>%2</p>")
-        .arg(versions.toHtmlEscaped(), QString::fromStdString(vaclip::torchRuntimeSummary()).toHtmlEscaped());
+              "<pre style=\"white-space: pre-wrap\">%1</pre>")
+        .arg(versions.toHtmlEscaped());
 }
 
 void MainWindow::about()
