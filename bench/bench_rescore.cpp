@@ -12,9 +12,10 @@
 // What each line measures (wall time per iteration):
 //   keystroke_to_plot   a key typed into the prompts panel's line (alternately 'x' and Backspace)
 //                       until the timeline has painted the new scores of the shown video: the
-//                       panel's typing debounce (120 ms, prompts_panel.cpp), the re-scoring and
+//                       panel's typing debounce (kDebounceMs, prompts_panel.cpp), the re-scoring and
 //                       evaluation on the engine thread, the signals to every panel and the
-//                       timeline's replot + paint
+//                       timeline's replot + paint (a synchronous repaint right after the replot:
+//                       the offscreen platform never flushes the update() QCustomPlot asks for)
 //   rescore_to_plot     the same from the moment the debounce fires (StudioSession::setPrompts)
 //                       to the painted plot: the "re-score to plot"
 //   rescore_only        baseline: ScoringEngine alone (no window): request to the scored signal
@@ -118,39 +119,37 @@ bool waitFor(Done done, int timeoutMs = 20000)
     return done();
 }
 
-/// Tells when the timeline's canvas has painted `expected` scores: a replot with them (buffers
-/// drawn) followed by a paint of the widget.
+/// Tells when the timeline's canvas has painted given scores: a replot with them (buffers
+/// drawn; QCustomPlot::afterReplot) followed by a paint of the widget.
 class PaintWatcher : public QObject {
 public:
     explicit PaintWatcher(vaclip::studio::TimelinePlot* plot) : m_plot(plot)
     {
         plot->canvas()->installEventFilter(this);
         connect(qobject_cast<QCustomPlot*>(plot->canvas()), &QCustomPlot::afterReplot, this, [this] {
-            m_replotted = m_replotted || (!m_expected.empty() && m_plot->scores() == m_expected);
+            m_replotted = m_plot->scores();
+            m_painted = false;
+            // The screen update QCustomPlot asks for (update()) arrives when the platform
+            // flushes, which the offscreen platform never does: paint now, as a display would.
+            m_plot->canvas()->repaint();
         });
     }
-    void expect(std::vector<float> scores)
-    {
-        m_expected = std::move(scores);
-        m_replotted = m_shown = false;
-    }
-    bool shown() const { return m_shown; }
+    bool shown(const std::vector<float>& scores) const { return m_painted && !scores.empty() && m_replotted == scores; }
 
 protected:
     bool eventFilter(QObject*, QEvent* event) override
     {
         // The widget paints right after this filter, within the same dispatch, before the
         // waiting loop looks at shown() again.
-        if (event->type() == QEvent::Paint && m_replotted)
-            m_shown = true;
+        if (event->type() == QEvent::Paint)
+            m_painted = true;
         return false;
     }
 
 private:
     vaclip::studio::TimelinePlot* m_plot;
-    std::vector<float> m_expected;
-    bool m_replotted = false;
-    bool m_shown = false;
+    std::vector<float> m_replotted;  ///< the scores of the last replot
+    bool m_painted = false;          ///< a paint since that replot
 };
 
 struct Studio {
@@ -177,9 +176,11 @@ struct Studio {
     /// The timeline shows the session's latest scores for the current video and has painted them.
     bool waitForPlot(PaintWatcher& watcher, quint64 afterGeneration)
     {
-        const bool scored = waitFor([&] { return session.scores()->generation > afterGeneration; });
-        watcher.expect(session.videoScores(session.currentVideo()));
-        return scored && waitFor([&] { return watcher.shown(); });
+        const bool ok = waitFor([&] {
+            return session.scores()->generation > afterGeneration &&
+                   watcher.shown(session.videoScores(session.currentVideo()));
+        });
+        return ok;
     }
 };
 
