@@ -6,12 +6,13 @@
 // the campus training (3 epochs), the zero-shot test on walkway. Then `vaclip test` on the same
 // workspace with a prompt the vocabulary cannot read. About 30 s on an idle 2-core machine.
 //
-// Thresholds come from measured runs of exactly this world (the run is deterministic up to float
-// rounding; the numbers are printed so a drift is visible):
-//   measured calibrated_max frame AUC 0.820, unrelated prompts 0.186;
-//   per category (calibrated_max) bicycle 0.881, skateboard 0.615, cart 0.901, wheelchair 0.877;
-//   each prompt, own category vs normal videos' frames: see kMeasured below;
-//   pixel AUROC 0.13 before the dense patch tokens, now see the printout.
+// Thresholds come from measured runs of exactly this world (rendering and the zero-shot scores are
+// deterministic; the campus training may drift a little; every number is printed):
+//   frame AUC calibrated_max 0.820-0.821, zero_shot 0.829, unrelated prompts 0.186-0.187;
+//   per category (calibrated_max) bicycle 0.881, skateboard 0.615-0.624, cart 0.901, wheelchair 0.875;
+//   each prompt, own category vs normal videos' frames 0.901 / 0.663 / 0.902 / 0.813, vs the other
+//   categories 0.561 / 0.868 / 0.809 / 0.727 (same order);
+//   pixel AUROC 0.845, AUPRO(0.3) 0.538 (0.11 / 0.003 before the dense patch tokens).
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -74,7 +75,7 @@ TEST_F(DemoEvidence, ZeroShotSemanticDetectionOnWalkway)
     ASSERT_TRUE(cal && zero && unrelated);
     const double right = (*cal)["frame_auc"], rightZero = (*zero)["frame_auc"], wrong = (*unrelated)["frame_auc"];
     std::printf("frame AUC: calibrated_max %.3f, zero_shot %.3f, unrelated prompts %.3f\n", right, rightZero, wrong);
-    // Measured 0.820 / 0.829 / 0.186 on this world (the full 24-video demo: 0.888 / 0.886 / 0.125).
+    // Measured 0.821 / 0.829 / 0.187 on this world (the full 24-video demo: 0.888 / 0.886 / 0.125).
     // 0.75 leaves room for float drift yet fails when a prompt or the scoring breaks (one prompt
     // missing costs about 0.05-0.1; chance is 0.5).
     EXPECT_GE(right, 0.75);
@@ -90,8 +91,9 @@ TEST_F(DemoEvidence, ZeroShotSemanticDetectionOnWalkway)
 
     // Each single prompt ranks its own category's anomalous frames above the normal videos' frames.
     // Own vs the other categories is printed (the issue asks for it) but only its mean is asserted:
-    // measured bicycle 0.56, skateboard 0.87, cart 0.80, wheelchair 0.72 on this world; the bicycle
-    // prompt does not separate bicycles from the other categories (also 0.49 in the full demo).
+    // measured bicycle 0.56, skateboard 0.87, cart 0.81, wheelchair 0.73 on this world; the bicycle
+    // prompt does not separate bicycles from the other categories (0.48 in the full demo): the
+    // backbone maps bicycle and wheelchair frames, and their prompts, to nearly the same vectors.
     const auto& spec = summary["prompt_specificity"];
     ASSERT_EQ(spec.size(), 4u);
     double meanVsOthers = 0;
@@ -102,7 +104,7 @@ TEST_F(DemoEvidence, ZeroShotSemanticDetectionOnWalkway)
         EXPECT_GT(vsNormal, 0.55) << s["prompt"];
         meanVsOthers += vsOthers / 4.0;
     }
-    EXPECT_GT(meanVsOthers, 0.6);
+    EXPECT_GT(meanVsOthers, 0.6);  // measured 0.741
 
     // Pixel level from the patch maps: reported; asserted above chance (the maps were below chance,
     // 0.13, before the dense patch tokens).

@@ -111,6 +111,8 @@ PromptFeatures Scorer::encodePrompts(const std::vector<std::string>& prompts) co
 
 PromptFeatures Scorer::encodePatchPrompts(const std::vector<std::string>& prompts) const
 {
+    if (m->config.testing.promptMode == PromptMode::LearnedContext)
+        return encodePrompts(prompts);  // the context the pixel loss trained on patches
     const int D = m->backbone.embedDim();
     PromptFeatures out;
     out.prompts = prompts;

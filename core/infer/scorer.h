@@ -68,10 +68,11 @@ public:
     const std::vector<int64_t>& videoOffsets() const;
 
     PromptFeatures encodePrompts(const std::vector<std::string>& prompts) const;
-    /// For pixel maps (infer/pixel_maps.h): the prompts and the reference normal text (the mean of
-    /// the generic normal prompts) encoded plain, whatever testing.prompt_mode and the checkpoint
-    /// say. Patch tokens bypass the temporal transformer the learned context was trained with;
-    /// on the demo world the learned normal text made worse patch maps (pixel AUROC 0.66 vs 0.83).
+    /// For pixel maps (infer/pixel_maps.h). testing.prompt_mode plain: the prompts and the
+    /// reference normal text (the mean of the generic normal prompts) encoded plain — unlike
+    /// encodePrompts(), whose normal text carries the checkpoint's learned context, trained on
+    /// temporal frame features that patches bypass (on the demo world: pixel AUROC 0.66 with it,
+    /// 0.83 plain). learned_context: encodePrompts() (the pixel loss trains that context on patches).
     PromptFeatures encodePatchPrompts(const std::vector<std::string>& prompts) const;
     TestScores rescore(const PromptFeatures& prompts) const;
     TestScores score(const std::vector<std::string>& prompts) const { return rescore(encodePrompts(prompts)); }
