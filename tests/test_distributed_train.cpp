@@ -79,7 +79,7 @@ void makeDataset(const test::TempDir& dir)
             gt += abn ? "1\n" : "0\n";
             for (int d = 0; d < D; ++d)
                 b.embeddings.push_back(floatToHalf(scene[std::size_t(d)] + 0.3f * n01(rng) / std::sqrt(float(D)) +
-                                                   (abn ? 3.f * dirv[std::size_t(d)] : 0.f)));
+                                                   (abn ? 0.8f * dirv[std::size_t(d)] : 0.f)));
         }
         test::writeText(dir.file("data/" + name + ".txt"), gt);
         cache.write(FeatureKey{videoContentId(folder.string()), backbone.id(), "clip-bicubic-32"}, b,
@@ -99,7 +99,7 @@ void makeDataset(const test::TempDir& dir)
                         "backbone:\n  path: " + hf + "\n  input_size: 32\n"
                         "features:\n  cache_dir: cache\n"
                         "training:\n  epochs: " + std::string(run == "kill" ? "400" : "4") +
-                        "\n  batch_size: 8\n  learning_rate: 0.01\n  n_ctx: 4\n  dropout: 0\n"
+                        "\n  batch_size: 8\n  learning_rate: 0.002\n  n_ctx: 4\n  dropout: 0\n"
                         "  threads: 1\n  checkpoint_dir: ckpt-" + run + "\n  validation_split: test\n");
 }
 
