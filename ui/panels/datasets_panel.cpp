@@ -47,6 +47,7 @@ DatasetsPanel::DatasetsPanel(StudioSession* session, QWidget* parent)
     m_tree->header()->setStretchLastSection(false);
     m_tree->setColumnWidth(ColName, 210);
     m_tree->setUniformRowHeights(true);
+    m_tree->setTextElideMode(Qt::ElideLeft);  // video names differ at their ends (..._010_cart.mp4)
     auto* open = new QPushButton(QIcon(QStringLiteral(":/icons/open.svg")), tr("Open..."), this);
     open->setToolTip(tr("Open a dataset's meta.json"));
     auto* import = new QPushButton(QIcon(QStringLiteral(":/icons/dataset.svg")), tr("Import folder..."), this);

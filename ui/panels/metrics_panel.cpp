@@ -64,7 +64,7 @@ MetricsPanel::MetricsPanel(StudioSession* session, QWidget* parent)
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setText(tr("No scores yet."));
     m_table->setObjectName(QStringLiteral("perVideoTable"));
-    m_table->setTextElideMode(Qt::ElideMiddle);  // video names differ at their ends (..._010_cart.mp4)
+    m_table->setTextElideMode(Qt::ElideLeft);  // video names differ at their ends (..._010_cart)
     m_table->setHorizontalHeaderLabels({tr("Video"), tr("Frames"), tr("Anomalous"), tr("AUC"), tr("AP"), tr("Video score"), tr("Label")});
     m_table->setSortingEnabled(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -133,7 +133,7 @@ void MetricsPanel::onScores(ScoreUpdatePtr update)
     for (int i = 0; i < int(r->perVideo.size()); ++i) {
         const eval::PerVideoResult& v = r->perVideo[std::size_t(i)];
         const QString name = QString::fromStdString(v.name);
-        auto* nameItem = new QTableWidgetItem(QFileInfo(name).fileName());  // the path is the tooltip
+        auto* nameItem = new QTableWidgetItem(QFileInfo(name).completeBaseName());  // the path is the tooltip
         nameItem->setData(Qt::UserRole, m_session->testSet() ? m_session->testSet()->videos.indexOf(name) : i);
         nameItem->setToolTip(name);
         m_table->setItem(i, ColVideo, nameItem);
