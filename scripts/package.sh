@@ -9,10 +9,11 @@
 # appstreamcli validate and desktop-file-validate (when the studio is packaged), and
 # `apt-get install --simulate` of the .deb (its dependencies resolve on this system), and the
 # unpacked studio started on the offscreen platform (it must still run after a few seconds).
-# This default is what CI runs (ctest label "package"): it needs no root and changes nothing.
-# VACLIP_PACKAGE_INSTALL=1 (opt-in, as root) also installs it with apt for real, runs
-# /usr/bin/vaclip --version and `vaclip import --list` from the installed paths, starts the
-# installed studio offscreen, and removes the package again (also when a check fails).
+# This default needs no root and changes nothing.
+# VACLIP_PACKAGE_INSTALL=1 (as root; scripts/test.sh sets it in CI) also installs it with apt for
+# real, runs /usr/bin/vaclip --version, `vaclip import --list` and `vaclip demo --quick` from the
+# installed paths, starts the installed studio offscreen, and removes the package again (also when
+# a check fails).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build_first=1
@@ -125,8 +126,12 @@ if [ "${VACLIP_PACKAGE_INSTALL:-0}" = 1 ]; then
   env -u VACLIP_PLUGIN_PATH /usr/bin/vaclip import --list | grep -q "install  /usr/lib/.*vaclip/plugins/libvaclip_format_ucsd_ped2.so" \
     || fail "the installed vaclip does not find its plugins"
   [ "$studio" = 1 ] && studio_starts /usr/bin/vaclip-studio
+  # The installed demo end to end (shipped backbone and configs from /usr/share/vaclip), reduced world.
+  /usr/bin/vaclip demo --quick --dir "$root/demo" >"$build/package/installed-demo.log" 2>&1 \
+    || { cat "$build/package/installed-demo.log"; fail "the installed vaclip demo --quick"; }
+  [ -s "$root/demo/demo.json" ] || fail "the installed vaclip demo wrote no demo.json"
   apt-get remove -y -q vaclip >/dev/null
-  echo "package: installed with apt, ran vaclip --version, import --list$([ "$studio" = 1 ] && echo ', the studio'), removed: ok"
+  echo "package: installed with apt, ran vaclip --version, import --list$([ "$studio" = 1 ] && echo ', the studio'), demo --quick, removed: ok"
 else
   echo "package: not installed for real (VACLIP_PACKAGE_INSTALL=1 as root does; CI only unpacks it)"
 fi
