@@ -164,8 +164,9 @@ TEST(ClipReference, IntermediateLayersAndInterpolatedPositions)
     const VisualTokens t = clip->encodeImageTokens(images, all);
     ASSERT_EQ(t.projected.size(), all.size());
     EXPECT_LT(maxAbsDiff(t.projected.back(), npyFloat(tiny("visual_tokens_projected.npy"))), 1e-4);
-    if (all.size() > 1)
+    if (all.size() > 1) {
         EXPECT_GT((t.projected[0] - t.projected.back()).abs().max().item<double>(), 1e-3);
+    }
     EXPECT_THROW(clip->encodeImageTokens(images, {cfg.visionLayers + 1}), Error);
 
     // A larger input: the patch grid grows, positions are interpolated, the class position kept.
@@ -276,13 +277,15 @@ TEST(ClipReference, DeepPromptsChangeTheOutputAndCarryGradients)
 
     // Only the deep prompts, with the original embeddings: still a change.
     const torch::Tensor deepOnly = clip->encodeTextFromEmbeddings(emb, eot, &deep);
-    if (cfg.transformerLayers > 1)
+    if (cfg.transformerLayers > 1) {
         EXPECT_GT((deepOnly - plain).abs().max().item<double>(), 1e-3);
+    }
     // A prompt that does not fit is an error.
     DeepTextPrompts bad;
     bad.perLayer.push_back(torch::zeros({n, cfg.transformerWidth + 1}));
-    if (cfg.transformerLayers > 1)
+    if (cfg.transformerLayers > 1) {
         EXPECT_THROW(clip->encodeTextFromEmbeddings(emb, eot, &bad), Error);
+    }
 }
 
 TEST(ClipReference, TiledInferencePathEqualsTheAutogradPath)

@@ -250,8 +250,9 @@ TEST(Scorer, ZeroShotScoresEqualPlainClipAndRescoreIsConsistent)
         sc.setTestSet(test);
         auto r = sc.score(prompts);
         EXPECT_EQ(r.scores.size(), 60u);
-        if (mode == ScoringMode::CalibratedMax)
+        if (mode == ScoringMode::CalibratedMax) {
             EXPECT_EQ(r.calibration, "test_set_robust");
+        }
     }
     EXPECT_THROW(scorer.score({}), Error);
 }

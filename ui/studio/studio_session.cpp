@@ -197,7 +197,7 @@ const std::vector<uint8_t>* StudioSession::videoLabels(int index) const
 
 bool StudioSession::showStoredScores(const std::vector<std::vector<float>>& perVideo, const QStringList& prompts)
 {
-    if (!m_testSet || perVideo.size() != m_testSet->videos.size() || perVideo.empty())
+    if (!m_testSet || qsizetype(perVideo.size()) != m_testSet->videos.size() || perVideo.empty())
         return false;
     auto u = std::make_shared<ScoreUpdate>();
     u->generation = 0;  // every re-scoring has a higher one
