@@ -18,6 +18,7 @@
 #include "distributed/process_group_impl.h"
 #include "model/backbone_parts.h"
 #include "model/vad_model.h"
+#include "random_backbone.h"
 #include "train/trainer.h"
 
 #include <torch/csrc/distributed/c10d/Types.hpp>
@@ -44,33 +45,6 @@ struct Args {
     int textLayers = 4;
     int threads = 0;  ///< per rank; 0 = 2 / world size
 };
-
-model::Backbone randomBackbone(int textLayers)
-{
-    clip::ClipConfig c;
-    c.embedDim = 512;
-    c.imageResolution = 32;
-    c.visionLayers = 1;
-    c.visionWidth = 64;
-    c.visionHeads = 1;
-    c.visionPatchSize = 16;
-    c.visionMlpWidth = 256;
-    c.contextLength = 77;
-    c.vocabSize = 49408;
-    c.transformerWidth = 512;
-    c.transformerHeads = 8;
-    c.transformerLayers = textLayers;
-    c.textMlpWidth = 2048;
-    torch::manual_seed(1);
-    clip::ClipModel m(c);
-    {
-        torch::NoGradGuard g;
-        for (auto& p : m->named_parameters())
-            if (p.key() != "logit_scale")
-                p.key().find("ln_") != std::string::npos ? p.value().fill_(1.0) : p.value().normal_(0.0, 0.02);
-    }
-    return model::makeBackbone(m, clip::Tokenizer::fromFile(VACLIP_SHARED_DIR "/reference/clip/bpe_simple_vocab_16e6.txt.gz"));
-}
 
 std::vector<train::TrainVideo> syntheticVideos()
 {
@@ -109,7 +83,7 @@ int worker(const Args& a)
     cfg.genericPrompts.normal = {"a normal scene"};
     cfg.genericPrompts.abnormal = {"an abnormal event"};
     const auto videos = syntheticVideos();
-    const model::Backbone backbone = randomBackbone(a.textLayers);
+    const model::Backbone backbone = bench::randomTextBackbone(a.textLayers);
     train::Trainer trainer(cfg, backbone);
     trainer.setProcessGroup(group);
     int64_t steps = 0;

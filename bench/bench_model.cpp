@@ -5,6 +5,7 @@
 // Sizes: D = 512 (ViT-B), clip_length 16, stride 8; the text encoder has ViT-B's text dims (width
 // 512, 12 layers, random weights: speed does not depend on the values).
 #include "infer/scorer.h"
+#include "random_backbone.h"
 #include "model/backbone_parts.h"
 #include "train/trainer.h"
 
@@ -17,41 +18,13 @@ using namespace vaclip;
 
 namespace {
 
-clip::ClipConfig textConfig(int layers)
-{
-    clip::ClipConfig c;
-    c.embedDim = 512;
-    c.imageResolution = 32;
-    c.visionLayers = 1;
-    c.visionWidth = 64;
-    c.visionHeads = 1;
-    c.visionPatchSize = 16;
-    c.visionMlpWidth = 256;
-    c.contextLength = 77;
-    c.vocabSize = 49408;
-    c.transformerWidth = 512;
-    c.transformerHeads = 8;
-    c.transformerLayers = layers;
-    c.textMlpWidth = 2048;
-    return c;
-}
-
 model::Backbone backbone(int textLayers)
 {
     static std::map<int, model::Backbone> cache;
     auto it = cache.find(textLayers);
     if (it != cache.end())
         return it->second;
-    torch::manual_seed(1);
-    clip::ClipModel m(textConfig(textLayers));
-    {
-        torch::NoGradGuard g;  // the constructor leaves some weights uninitialised (loadClip fills them)
-        for (auto& p : m->named_parameters())
-            if (p.key() != "logit_scale")
-                p.key().find("ln_") != std::string::npos ? p.value().fill_(1.0) : p.value().normal_(0.0, 0.02);
-    }
-    auto b = model::makeBackbone(m,
-                                 clip::Tokenizer::fromFile(VACLIP_SHARED_DIR "/reference/clip/bpe_simple_vocab_16e6.txt.gz"));
+    auto b = bench::randomTextBackbone(textLayers);
     cache.emplace(textLayers, b);
     return b;
 }
