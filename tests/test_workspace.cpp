@@ -146,12 +146,16 @@ TEST(Workspace, ReplacingAndRemovingKeepsTablesConsistent)
     ws.putScoreTrack(r, "v", {1.f, 2.f});
     ws.putScoreTrack(r, "v", {3.f});   // replaced
     EXPECT_EQ(ws.scoreTrack(r, "v"), std::vector<float>{3.f});
+    ws.renameRun(r, "renamed");
+    EXPECT_EQ(ws.run(r)->name, "renamed");
+    EXPECT_EQ(ws.run(r)->checkpointPath, "/ckpt/best.ckpt");   // only the name changes
     ws.removeRun(r);
     EXPECT_FALSE(ws.run(r));
     EXPECT_TRUE(ws.scoreTrackVideos(r).empty());   // cascaded
     EXPECT_EQ(codeOf([&] { ws.scoreTrack(r, "v"); }), ErrorCode::NotFound);
     EXPECT_EQ(codeOf([&] { ws.putScoreTrack(r, "v", {1.f}); }), ErrorCode::NotFound);
     EXPECT_EQ(codeOf([&] { ws.setRunMetrics(r, "{}"); }), ErrorCode::NotFound);
+    EXPECT_EQ(codeOf([&] { ws.renameRun(r, "x"); }), ErrorCode::NotFound);
 }
 
 TEST(Workspace, FailedTransactionLeavesNothingBehind)

@@ -130,6 +130,8 @@ public:
     // ---- runs and score tracks -----------------------------------------------------------
     int64_t addRun(const RunRecord& run);
     void setRunMetrics(int64_t runId, const std::string& metricsJson);
+    /// NotFound for an unknown run.
+    void renameRun(int64_t runId, const std::string& name);
     std::vector<RunRecord> runs() const;           ///< oldest first
     std::optional<RunRecord> run(int64_t runId) const;
     /// Removes the run and its score tracks.

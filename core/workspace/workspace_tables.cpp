@@ -200,6 +200,18 @@ void Workspace::setRunMetrics(int64_t runId, const std::string& metricsJson)
     });
 }
 
+void Workspace::renameRun(int64_t runId, const std::string& name)
+{
+    transaction([&] {
+        Statement st(m_db, m_path, "UPDATE runs SET name = ?2 WHERE id = ?1");
+        st.bind(1, runId);
+        st.bind(2, name);
+        st.run();
+        if (sqlite3_changes(m_db) == 0)
+            throw Error(ErrorCode::NotFound, quoted(m_path) + ": no run " + std::to_string(runId));
+    });
+}
+
 std::vector<RunRecord> Workspace::runs() const
 {
     std::vector<RunRecord> out;
