@@ -458,3 +458,58 @@ TEST(SynthSamples, ClipsAreConsecutiveFramesOfTheActor)
     EXPECT_GE(described, withKind - 1);
     EXPECT_THROW(sampleClip(1, o, 0), Error);
 }
+
+TEST(SynthSamples, ForcedKindSceneCaptionAndZoom)
+{
+    // The pretraining's hard-negative groups: one actor of a given kind in a given scene, one
+    // caption phrasing for all samples of a kind, and closer views (zoom) that keep the actor.
+    SampleOptions o;
+    o.size = 64;
+    o.world = World::Walkway;
+    o.scene = 1;
+    o.captionVariant = 12345;
+    for (ActorKind kind : {ActorKind::Bicycle, ActorKind::Wheelchair}) {
+        o.kind = kind;
+        o.zoom = 1.0;
+        std::set<std::string> captions;
+        double pixels1 = 0, pixels2 = 0;
+        int described = 0;
+        for (uint64_t i = 0; i < 8; ++i) {
+            o.zoom = 1.0;
+            const Sample a = sampleImage(300 + i, o);
+            o.zoom = 2.0;
+            const Sample b = sampleImage(300 + i, o);
+            for (const Sample* s : {&a, &b}) {
+                ASSERT_EQ(s->frames[0].width, 64);
+                ASSERT_EQ(s->frames[0].height, 64);
+                EXPECT_EQ(s->world, World::Walkway);
+                EXPECT_EQ(s->scene, 1);
+                ASSERT_EQ(s->kinds, std::vector<ActorKind>{kind});
+                captions.insert(s->caption);
+                described += s->caption.find(actorPhrases(kind)[0]) != std::string::npos ||
+                             s->caption.find(actorPhrases(kind)[1]) != std::string::npos;
+            }
+            for (const VisibleActor& v : a.visible)
+                pixels1 += v.kind == kind ? double(v.pixels) : 0.0;
+            for (const VisibleActor& v : b.visible)
+                pixels2 += v.kind == kind ? double(v.pixels) : 0.0;
+        }
+        EXPECT_EQ(captions.size(), 1u) << *captions.begin();   // one phrasing, same place phrase
+        EXPECT_GE(described, 15) << actorKindName(kind);
+        // Twice as close: about four times the pixels (the crop keeps the whole actor).
+        EXPECT_GT(pixels2, 3.0 * pixels1) << actorKindName(kind);
+        EXPECT_LT(pixels2, 5.0 * pixels1) << actorKindName(kind);
+    }
+    // A zoomed clip frame is a crop of the larger render around the actor.
+    o.kind = ActorKind::Skateboard;
+    o.zoom = 1.5;
+    const Sample c = sampleClip(9, o, 2);
+    ASSERT_EQ(c.frames.size(), 2u);
+    EXPECT_EQ(c.frames[0].width, 64);
+    EXPECT_FALSE(c.visible.empty());
+    o.zoom = 5.0;
+    EXPECT_THROW(sampleImage(1, o), Error);
+    o.zoom = 1.0;
+    o.scene = 7;
+    EXPECT_THROW(sampleImage(1, o), Error);
+}

@@ -6,6 +6,7 @@
 #include "common/error.h"
 #include "io/atomic_file.h"
 #include "pretrain/pretrain_internal.h"
+#include "synth/actors.h"
 
 #include <nlohmann/json.hpp>
 
@@ -41,6 +42,28 @@ nlohmann::ordered_json configJson(const PretrainConfig& c)
             {"single_actor_start", c.singleActorStart}, {"single_actor_end", c.singleActorEnd},
             {"empty_fraction", c.emptyFraction}, {"max_crowd", c.maxCrowd}, {"clip_fraction", c.clipFraction},
             {"flip_probability", c.flipProbability}};
+}
+
+/// The hard-negative and second-stage settings, only when used (a first stage's record, and
+/// so its weights file, stays byte-identical to runs made before these keys existed).
+void addStageJson(nlohmann::ordered_json& j, const PretrainConfig& c)
+{
+    if (c.hardNegativeFraction > 0) {
+        j["hard_negative_fraction"] = c.hardNegativeFraction;
+        j["hard_negative_kinds"] = c.hardNegativeKinds;
+        j["zoom_fraction"] = c.zoomFraction;
+        j["max_zoom"] = c.maxZoom;
+    }
+    if (!c.initWeights.empty()) {
+        const std::string bytes = readFile(c.initWeights);
+        uint64_t h = 0xcbf29ce484222325ull;   // FNV-1a 64
+        for (unsigned char b : bytes)
+            h = (h ^ b) * 0x100000001b3ull;
+        char hex[17];
+        std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+        j["init_weights"] = c.initWeights;
+        j["init_weights_fnv1a64"] = hex;
+    }
 }
 
 double learningRate(const PretrainConfig& c, int step)
@@ -111,22 +134,39 @@ void validatePretrainConfig(const PretrainConfig& c)
          "single_actor + empty fractions must be <= 1");
     need(c.maxCrowd >= 1, "max_crowd must be >= 1");
     need(c.checkpointEvery >= 1 && c.logEvery >= 1, "checkpoint_every and log_every must be >= 1");
+    need(fraction(c.hardNegativeFraction) && fraction(c.zoomFraction),
+         "hard_negatives.fraction and zoom_fraction must be in [0, 1]");
+    need(c.maxZoom >= 1 && c.maxZoom <= 4, "hard_negatives.max_zoom must be in [1, 4]");
+    need(c.hardNegativeFraction == 0 || !c.hardNegativeKinds.empty(), "hard_negatives.kinds must not be empty");
+    for (const std::string& k : c.hardNegativeKinds) {
+        try {
+            synth::parseActorKind(k);
+        } catch (const Error& e) {
+            throw Error(ErrorCode::InvalidArgument, std::string("pretraining config: hard_negatives.kinds: ") + e.what());
+        }
+    }
 }
 
 PretrainResult pretrainBackbone(const PretrainConfig& c, const std::string& outDir, const PretrainOptions& options,
                                 const PretrainCallback& progress)
 {
     validatePretrainConfig(c);
+    std::error_code initEc;
+    if (!c.initWeights.empty() && !fs::is_regular_file(c.initWeights, initEc))   // before writing anything
+        throw Error(ErrorCode::NotFound, quoted(c.initWeights) + ": init.weights: no such file");
     const fs::path dir(outDir);
     const clip::BpeVocabulary vocabulary = clip::learnBpe(worldCaptionCorpus());
     clip::writeBpeVocabulary(vocabulary, outDir);
     const clip::Tokenizer tok = clip::Tokenizer::fromFile(outDir);
     const clip::ClipConfig cc = clipConfigFor(c, tok.vocabSize());
     clip::ClipModel model = makeInitialModel(cc, c.seed);
+    if (!c.initWeights.empty())
+        loadInitialWeights(*model, c.initWeights);
     model->train();
     AdamState adam;
     nlohmann::ordered_json cj = configJson(c);
     cj["vocab_size"] = tok.vocabSize();
+    addStageJson(cj, c);
     const std::string cfgText = cj.dump();
 
     const std::string ckptPath = (dir / kCheckpointName).string(), logPath = (dir / "loss.csv").string();

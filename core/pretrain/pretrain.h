@@ -17,6 +17,7 @@
 // positives are all images carrying it); AdamW (decay on matrices only), linear warm-up then
 // cosine decay; the logit scale is learned and clamped to 100. Curriculum: the fraction of
 // single-actor images goes linearly from curriculum.single_actor_start to _end over the run.
+// Hard negatives and a second stage from given weights: PretrainConfig::hardNegative*, initWeights.
 //
 // Output folder: demo_backbone.safetensors (fp16, OpenAI names, heads in __metadata__),
 // vocab.json + merges.txt + known_words.txt, loss.csv (step, loss, lr, logit scale, seconds),
@@ -63,6 +64,18 @@ struct PretrainConfig {
     int maxCrowd = 5;
     double clipFraction = 0.5;      ///< samples taken from a video (sampleClip, one frame)
     double flipProbability = 0.5;
+    // hard negatives: the first round(hardNegativeFraction * B) samples of each batch are one
+    // group in ONE scene (world and scene drawn per batch): single actors of hardNegativeKinds in
+    // turn, each kind's samples sharing one caption phrasing, so the contrastive loss must tell
+    // these kinds apart on the same background; the rest of the batch is the usual mix above.
+    double hardNegativeFraction = 0;
+    std::vector<std::string> hardNegativeKinds = {"bicycle", "skateboard", "cart", "wheelchair", "pedestrian", "running"};
+    double zoomFraction = 0;   ///< of the group's samples rendered closer (synth::SampleOptions::zoom) ...
+    double maxZoom = 2.0;      ///< ... with zoom uniform in [1, maxZoom]
+    // second stage: start from these weights (a CLIP safetensors file of the same architecture,
+    // fp16 or fp32, e.g. a first stage's demo_backbone.safetensors) with a fresh optimiser; "" =
+    // OpenAI-style random initialisation from the seed. Their FNV-1a hash goes into pretrain.json.
+    std::string initWeights;
     // bookkeeping
     int checkpointEvery = 100;
     int logEvery = 10;

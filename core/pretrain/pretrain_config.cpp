@@ -48,14 +48,33 @@ PretrainFile loadPretrainConfig(const std::string& path)
          {{"single_actor_start", number(c.singleActorStart)}, {"single_actor_end", number(c.singleActorEnd)},
           {"empty_fraction", number(c.emptyFraction)}, {"max_crowd", integer(c.maxCrowd)},
           {"clip_fraction", number(c.clipFraction)}, {"flip_probability", number(c.flipProbability)}}},
+        {"hard_negatives",
+         {{"fraction", number(c.hardNegativeFraction)},
+          {"kinds", Setter([&c](const YAML::Node& n) {
+               if (!n.IsSequence())
+                   throw YAML::Exception(YAML::Mark::null_mark(), "not a list");
+               c.hardNegativeKinds.clear();
+               for (const auto& item : n)
+                   c.hardNegativeKinds.push_back(item.as<std::string>());
+           })},
+          {"zoom_fraction", number(c.zoomFraction)}, {"max_zoom", number(c.maxZoom)}}},
+        {"init", {{"weights", Setter([&c](const YAML::Node& n) { c.initWeights = n.as<std::string>(); })}}},
         {"output", {{"dir", Setter([&f](const YAML::Node& n) { f.outDir = n.as<std::string>(); })}}},
+    };
+    auto expected = [](const std::string& section, const std::string& key) -> std::string {
+        if (section == "output" || section == "init")
+            return "a path";
+        if (key == "kinds")
+            return "a list of actor kinds";
+        return "a number";
     };
     for (const auto& section : root) {
         const std::string name = section.first.as<std::string>();
         auto s = schema.find(name);
         if (s == schema.end())
             throw Error(ErrorCode::Format, quoted(path) + ": unknown section '" + name +
-                                               "' (expected model, training, curriculum, output)");
+                                               "' (expected model, training, curriculum, hard_negatives, "
+                                               "init, output)");
         if (section.second.IsNull())
             continue;
         if (!section.second.IsMap())
@@ -66,12 +85,12 @@ PretrainFile loadPretrainConfig(const std::string& path)
             if (k == s->second.end())
                 throw Error(ErrorCode::Format, quoted(path) + ": unknown key '" + name + "." + key + "'");
             try {
-                if (!entry.second.IsScalar())
+                if (!entry.second.IsScalar() && key != "kinds")
                     throw YAML::Exception(YAML::Mark::null_mark(), "not a scalar");
                 k->second(entry.second);
             } catch (const YAML::Exception&) {
-                throw Error(ErrorCode::Format, quoted(path) + ": " + name + "." + key + ": expected a " +
-                                                   (name == "output" ? "path" : "number") + ", found '" +
+                throw Error(ErrorCode::Format, quoted(path) + ": " + name + "." + key + ": expected " +
+                                                   expected(name, key) + ", found '" +
                                                    (entry.second.IsScalar() ? entry.second.Scalar() : "a structure") +
                                                    "'");
             }

@@ -8,6 +8,7 @@
 #include "synth/samples.h"
 
 #include <algorithm>
+#include <cmath>
 #include <thread>
 #include <unordered_map>
 
@@ -39,8 +40,32 @@ std::vector<std::string> worldCaptionCorpus()
     return corpus;
 }
 
+HardNegativeGroup hardNegativeGroup(const PretrainConfig& c, uint64_t firstIndex, int count)
+{
+    HardNegativeGroup g;
+    g.size = std::clamp(int(std::lround(c.hardNegativeFraction * count)), 0, count);
+    if (g.size == 0 || c.hardNegativeKinds.empty()) {
+        g.size = 0;
+        return g;
+    }
+    synth::Rng rng(synth::hashCombine(synth::hashCombine(c.seed, firstIndex), 0x4A4E454741ULL));
+    const synth::World world = rng.chance(0.5) ? synth::World::Campus : synth::World::Walkway;
+    g.world = int(world);
+    g.scene = rng.below(synth::sceneCount(world));
+    std::vector<uint64_t> variantOfKind;
+    for (std::size_t k = 0; k < c.hardNegativeKinds.size(); ++k)
+        variantOfKind.push_back(rng.next());
+    for (int j = 0; j < g.size; ++j) {
+        const std::size_t k = std::size_t(j) % c.hardNegativeKinds.size();
+        g.kinds.push_back(int(synth::parseActorKind(c.hardNegativeKinds[k])));
+        g.variants.push_back(variantOfKind[k]);
+    }
+    return g;
+}
+
 Batch makeBatch(const PretrainConfig& c, uint64_t firstIndex, int count, double progress)
 {
+    const HardNegativeGroup group = hardNegativeGroup(c, firstIndex, count);
     synth::SampleOptions o;
     o.size = c.imageSize;
     o.singleActorFraction = c.singleActorStart + (c.singleActorEnd - c.singleActorStart) * std::clamp(progress, 0.0, 1.0);
@@ -50,12 +75,24 @@ Batch makeBatch(const PretrainConfig& c, uint64_t firstIndex, int count, double 
     Batch batch;
     batch.images = torch::empty({count, 3, c.imageSize, c.imageSize}, torch::kFloat);
     batch.captions.resize(std::size_t(count));
+    batch.kinds.assign(std::size_t(count), -1);
     float* out = batch.images.data_ptr<float>();
     auto renderOne = [&](int j) {
         synth::Rng rng(synth::hashCombine(c.seed, firstIndex + uint64_t(j)));
         const bool fromClip = rng.chance(c.clipFraction);
         const bool flip = rng.chance(c.flipProbability);
-        synth::Sample s = fromClip ? synth::sampleClip(rng.next(), o, 1) : synth::sampleImage(rng.next(), o);
+        const uint64_t seed = rng.next();
+        synth::SampleOptions so = o;
+        if (j < group.size) {   // the hard-negative group: one actor of the group's kind, the group's scene
+            so.kind = synth::ActorKind(group.kinds[std::size_t(j)]);
+            so.world = synth::World(group.world);
+            so.scene = group.scene;
+            so.captionVariant = group.variants[std::size_t(j)];
+            if (rng.chance(c.zoomFraction))
+                so.zoom = rng.uniform(1.0, c.maxZoom);
+            batch.kinds[std::size_t(j)] = group.kinds[std::size_t(j)];
+        }
+        synth::Sample s = fromClip ? synth::sampleClip(seed, so, 1) : synth::sampleImage(seed, so);
         Image& img = s.frames.front();
         if (flip)
             mirror(img);

@@ -22,9 +22,25 @@ clip::ClipConfig clipConfigFor(const PretrainConfig& c, int vocabSize);
 /// vision class embedding, positions and projection), from torch's generator seeded with `seed`.
 clip::ClipModel makeInitialModel(const clip::ClipConfig& config, uint64_t seed);
 
+/// Copies the weights of a CLIP safetensors file (fp16 or fp32, the names saveWeightsFp16
+/// writes) into `model`. Throws NotFound for a missing file, Mismatch naming the file and the
+/// tensor when one is missing or has another shape.
+void loadInitialWeights(clip::ClipModelImpl& model, const std::string& path);
+
+/// Kinds, world and scene of the hard-negative group of the batch starting at `firstIndex`:
+/// sample j < groupSize has kind kinds[j % kinds.size()]. Pure function.
+struct HardNegativeGroup {
+    int size = 0;
+    std::vector<int> kinds;          ///< synth::ActorKind per group sample
+    int world = 0, scene = 0;        ///< synth::World, scene index
+    std::vector<uint64_t> variants;  ///< caption variant per sample (shared by a kind)
+};
+HardNegativeGroup hardNegativeGroup(const PretrainConfig& c, uint64_t firstIndex, int count);
+
 struct Batch {
     torch::Tensor images;               ///< [B, 3, S, S] float32, CLIP-normalised
     std::vector<std::string> captions;  ///< B captions
+    std::vector<int> kinds;             ///< B: synth::ActorKind of a hard-negative group sample, -1 outside it
 };
 
 /// Samples [firstIndex, firstIndex + count) of the run (see pretrain.h), at curriculum `progress`

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 
 namespace vaclip::pretrain {
 
@@ -76,6 +77,27 @@ clip::ClipModel makeInitialModel(const clip::ClipConfig& config, uint64_t seed)
     initTransformer(model->visual->transformer, config.visionWidth, config.visionLayers);
     model->logit_scale.fill_(std::log(1 / 0.07));
     return model;
+}
+
+void loadInitialWeights(clip::ClipModelImpl& model, const std::string& path)
+{
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        throw Error(ErrorCode::NotFound, quoted(path) + ": init.weights: no such file");
+    const SafetensorsFile f = SafetensorsFile::open(path);
+    torch::NoGradGuard noGrad;
+    for (auto& p : model.named_parameters()) {
+        const SafetensorsFile::Tensor* t = f.find(p.key());
+        if (!t)
+            throw Error(ErrorCode::Mismatch, quoted(path) + ": init.weights: no tensor " + p.key() +
+                                                 " (not a CLIP of this architecture)");
+        if (t->shape != p.value().sizes().vec())
+            throw Error(ErrorCode::Mismatch, quoted(path) + ": init.weights: tensor " + p.key() + " is " +
+                                                 clip::shapeString(t->shape) + ", the config's model needs " +
+                                                 clip::shapeString(p.value().sizes().vec()));
+        std::vector<float> values = t->toFloats();
+        p.value().copy_(torch::from_blob(values.data(), p.value().sizes(), torch::kFloat));
+    }
 }
 
 void adamwStep(clip::ClipModelImpl& model, AdamState& state, int t, double lr, double weightDecay)

@@ -12,11 +12,17 @@
 // Mix per sample: `emptyFraction` empty scenes; `singleActorFraction` one actor of a uniformly
 // chosen kind (pedestrian included) and no crowd; the rest a crowd of 1..maxCrowd pedestrians,
 // half of them with one non-pedestrian actor as well. World and scene uniform.
+// Hard negatives (the pretraining's hard-negative groups): `kind` forces one actor of that kind
+// and no crowd, `world` + `scene` force the place, `captionVariant` the caption phrasing (samples
+// of one kind given one variant share their caption exactly), `zoom` > 1 renders the scene
+// zoom times larger and crops the size x size window around the actor (a closer camera: the
+// actor zoom times taller); captions are made from what the crop shows.
 // Thread safety: pure functions of (seed, options); safe from several threads.
 
 #include "synth/render.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +34,11 @@ struct SampleOptions {
     double emptyFraction = 0.05;
     int maxCrowd = 5;
     double fps = 15.0;                 ///< clips
+    std::optional<ActorKind> kind;     ///< one actor of this kind, no crowd (overrides the mix)
+    std::optional<World> world;        ///< with `scene`: the place (otherwise uniform)
+    int scene = 0;                     ///< used when `world` is set; 0 <= scene < sceneCount(world)
+    double zoom = 1.0;                 ///< >= 1, at most 4
+    std::optional<uint64_t> captionVariant;   ///< captionFor's variant (otherwise from the seed)
 };
 
 struct Sample {
@@ -37,6 +48,7 @@ struct Sample {
     World world = World::Campus;
     int scene = 0;
     std::vector<ActorKind> kinds;      ///< non-crowd actors placed (may be partly hidden)
+    std::vector<VisibleActor> visible; ///< what the captioned frame shows (pixels, boxes: after the zoom crop)
 };
 
 Sample sampleImage(uint64_t seed, const SampleOptions& options);
