@@ -4,10 +4,8 @@
 // writes a dataset (frame folders + labels + meta.json) and its cached features directly (random
 // CLIP-space vectors with an anomaly direction in the labelled frames), trains, resumes, tests
 // and checks every output file and the evaluation it reports.
-#include "features/feature_cache.h"
-#include "io/dtype.h"
+#include "cached_dataset_util.h"
 #include "io/npy.h"
-#include "model/backbone.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -28,52 +26,14 @@ struct Dataset {
 
 Dataset makeDataset(const test::TempDir& dir)
 {
-    const std::string hf = (test::sharedDir() / "reference/clip/tiny-a/hf").string();
-    model::Backbone backbone = model::Backbone::load(hf);
-    const int D = backbone.embedDim();
-    FeatureCache cache(dir.file("cache"));
-    std::mt19937_64 rng(3);
-    std::normal_distribution<float> n01;
-    std::vector<float> dirv(static_cast<std::size_t>(D));
-    for (auto& d : dirv)
-        d = n01(rng) / std::sqrt(float(D));
-    nlohmann::json meta = {{"train", {{"demo", nlohmann::json::array()}}}, {"test", {{"demo", nlohmann::json::array()}}}};
+    test::CachedDatasetOptions options;
+    options.seed = 3;
+    options.testVideos = 4;
+    options.anomalyStrength = 3.f;
+    const test::CachedDataset data = test::writeCachedDataset(dir, options);
+    const std::string& hf = data.backbone;
     Dataset ds;
-    const int64_t T = 40;
-    auto add = [&](const std::string& split, const std::string& name, bool anomalous) {
-        const fs::path folder = dir.path() / "data" / name;
-        fs::create_directories(folder);
-        for (int i = 0; i < 3; ++i)  // the cache keys on the folder's content, never decoded here
-            test::writeText((folder / ("000" + std::to_string(i) + ".png")).string(), name + std::to_string(i));
-        std::vector<uint8_t> labels(static_cast<std::size_t>(T), 0);
-        if (anomalous)
-            for (int64_t t = 12; t < 26; ++t)
-                labels[std::size_t(t)] = 1;
-        std::string gt;
-        for (uint8_t l : labels)
-            gt += std::to_string(int(l)) + "\n";
-        test::writeText(dir.file("data/" + name + ".txt"), gt);
-        FeatureBlock b;
-        b.frames = T;
-        b.dim = D;
-        std::vector<float> scene(static_cast<std::size_t>(D));
-        for (auto& s : scene)
-            s = n01(rng) / std::sqrt(float(D));
-        for (int64_t t = 0; t < T; ++t)
-            for (int d = 0; d < D; ++d)
-                b.embeddings.push_back(floatToHalf(scene[std::size_t(d)] + 0.3f * n01(rng) / std::sqrt(float(D)) +
-                                                   (labels[std::size_t(t)] ? 3.f * dirv[std::size_t(d)] : 0.f)));
-        FeatureKey key{videoContentId(folder.string()), backbone.id(), "clip-bicubic-32"};
-        cache.write(key, b, FeatureVideoInfo{folder.string(), T, 25.0});
-        meta[split]["demo"].push_back({{"video_path", name}, {"anomaly", anomalous ? 1 : 0}, {"gt_path", name + ".txt"}});
-        if (split == "test")
-            ds.testFrames += T;
-    };
-    for (int i = 0; i < 6; ++i)
-        add("train", "train" + std::to_string(i), i % 2 == 1);
-    for (int i = 0; i < 4; ++i)
-        add("test", "test" + std::to_string(i), i % 2 == 1);
-    test::writeText(dir.file("data/meta.json"), meta.dump(1));
+    ds.testFrames = data.testFrames;
     ds.config = dir.file("run.yaml");
     test::writeText(ds.config, "temporal_transformer_layers: 1\n"
                                "temporal_heads: 4\n"

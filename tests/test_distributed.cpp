@@ -17,9 +17,6 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -44,20 +41,6 @@ EnvLookup envOf(std::map<std::string, std::string> vars)
     };
 }
 
-int freePort()
-{
-    const int s = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof a;
-    if (s < 0 || ::bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 ||
-        ::getsockname(s, reinterpret_cast<sockaddr*>(&a), &len) != 0)
-        throw std::runtime_error("no free port");
-    ::close(s);
-    return ntohs(a.sin_port);
-}
-
 DistEnvironment rankOf(int rank, int world, int port)
 {
     DistEnvironment e;
@@ -72,7 +55,7 @@ DistEnvironment rankOf(int rank, int world, int port)
 /// Both ranks' groups, connected concurrently (connect blocks until all ranks joined).
 std::vector<std::shared_ptr<ProcessGroup>> twoRanks(std::chrono::milliseconds timeout = std::chrono::seconds(20))
 {
-    const int port = freePort();
+    const int port = test::freeTcpPort();
     ProcessGroupOptions o;
     o.timeout = timeout;
     auto f1 = std::async(std::launch::async, [&] { return ProcessGroup::connect(rankOf(1, 2, port), o); });
@@ -269,13 +252,13 @@ TEST(ProcessGroupTest, RendezvousWithoutPeersTimesOut)
     ProcessGroupOptions o;
     o.timeout = std::chrono::milliseconds(1500);
     try {
-        ProcessGroup::connect(rankOf(0, 2, freePort()), o);
+        ProcessGroup::connect(rankOf(0, 2, test::freeTcpPort()), o);
         FAIL() << "joined a group of 2 alone";
     } catch (const Error& e) {
         EXPECT_NE(std::string(e.what()).find("rank 0 of 2:"), std::string::npos) << e.what();
     }
     o.backend = "mpi";
-    EXPECT_THROW(ProcessGroup::connect(rankOf(0, 1, freePort()), o), Error);
+    EXPECT_THROW(ProcessGroup::connect(rankOf(0, 1, test::freeTcpPort()), o), Error);
 }
 
 namespace {

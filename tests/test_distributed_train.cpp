@@ -5,24 +5,17 @@
 // resume in distributed mode, and a rank that is killed (or hangs) while the other trains.
 // The dataset is written directly as cached features (random CLIP-space vectors with an anomaly
 // direction in the labelled frames), on the reference tiny CLIP, so each run takes seconds.
-#include "features/feature_cache.h"
-#include "io/dtype.h"
-#include "model/backbone.h"
+#include "cached_dataset_util.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <chrono>
-#include <cmath>
 #include <filesystem>
-#include <random>
 #include <regex>
 #include <thread>
 
@@ -31,66 +24,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// A TCP port that was free a moment ago (the kernel's pick for port 0).
-int freePort()
-{
-    const int s = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    a.sin_port = 0;
-    socklen_t len = sizeof a;
-    if (s < 0 || ::bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 ||
-        ::getsockname(s, reinterpret_cast<sockaddr*>(&a), &len) != 0)
-        throw std::runtime_error("no free port");
-    ::close(s);
-    return ntohs(a.sin_port);
-}
-
-/// Six training videos (three anomalous, frame labels) and two validation videos of 40 frames:
-/// with clip_length 8 / stride 4 every video gives 9 full windows, 54 in all.
+/// The dataset of cached_dataset_util.h with two validation videos and a weaker anomaly direction,
+/// and the configs of the three runs (one process, two ranks, a killed rank).
 void makeDataset(const test::TempDir& dir)
 {
-    const std::string hf = (test::sharedDir() / "reference/clip/tiny-a/hf").string();
-    model::Backbone backbone = model::Backbone::load(hf);
-    const int D = backbone.embedDim();
-    FeatureCache cache(dir.file("cache"));
-    std::mt19937_64 rng(5);
-    std::normal_distribution<float> n01;
-    std::vector<float> dirv(static_cast<std::size_t>(D));
-    for (auto& d : dirv)
-        d = n01(rng) / std::sqrt(float(D));
-    nlohmann::json meta = {{"train", {{"demo", nlohmann::json::array()}}}, {"test", {{"demo", nlohmann::json::array()}}}};
-    const int64_t T = 40;
-    auto add = [&](const std::string& split, const std::string& name, bool anomalous) {
-        const fs::path folder = dir.path() / "data" / name;
-        fs::create_directories(folder);
-        for (int i = 0; i < 3; ++i)  // the cache keys on the folder's content, never decoded here
-            test::writeText((folder / ("000" + std::to_string(i) + ".png")).string(), name + std::to_string(i));
-        std::string gt;
-        FeatureBlock b;
-        b.frames = T;
-        b.dim = D;
-        std::vector<float> scene(static_cast<std::size_t>(D));
-        for (auto& s : scene)
-            s = n01(rng) / std::sqrt(float(D));
-        for (int64_t t = 0; t < T; ++t) {
-            const bool abn = anomalous && t >= 12 && t < 26;
-            gt += abn ? "1\n" : "0\n";
-            for (int d = 0; d < D; ++d)
-                b.embeddings.push_back(floatToHalf(scene[std::size_t(d)] + 0.3f * n01(rng) / std::sqrt(float(D)) +
-                                                   (abn ? 0.8f * dirv[std::size_t(d)] : 0.f)));
-        }
-        test::writeText(dir.file("data/" + name + ".txt"), gt);
-        cache.write(FeatureKey{videoContentId(folder.string()), backbone.id(), "clip-bicubic-32"}, b,
-                    FeatureVideoInfo{folder.string(), T, 25.0});
-        meta[split]["demo"].push_back({{"video_path", name}, {"anomaly", anomalous ? 1 : 0}, {"gt_path", name + ".txt"}});
-    };
-    for (int i = 0; i < 6; ++i)
-        add("train", "train" + std::to_string(i), i % 2 == 1);
-    for (int i = 0; i < 2; ++i)
-        add("test", "test" + std::to_string(i), i % 2 == 1);
-    test::writeText(dir.file("data/meta.json"), meta.dump(1));
+    test::CachedDatasetOptions options;
+    options.seed = 5;
+    options.testVideos = 2;
+    options.anomalyStrength = 0.8f;
+    const std::string hf = test::writeCachedDataset(dir, options).backbone;
     for (const std::string run : {"one", "two", "kill"})
         test::writeText(dir.file(run + ".yaml"),
                         "temporal_transformer_layers: 1\ntemporal_heads: 4\nclip_length: 8\nstride: 4\n"
@@ -124,7 +66,7 @@ std::string rankEnv(int rank, int port)
 test::CommandResult runTwoRanks(const test::TempDir& dir, const std::string& args, const std::string& tag)
 {
     const std::string cli = test::shellQuote(test::cliExecutable());
-    const int port = freePort();
+    const int port = test::freeTcpPort();
     std::string cmd = "cd " + test::shellQuote(dir.path().string()) + " && { ";
     for (int r = 0; r < 2; ++r)
         cmd += "(" + rankEnv(r, port) + cli + " " + args + " > " + tag + ".r" + std::to_string(r) + ".log 2>&1; echo $? > " +
@@ -198,7 +140,7 @@ TEST(DistributedTrainTest, KilledRankMakesTheOtherExitWithAnErrorAndTheCheckpoin
     test::TempDir dir;
     makeDataset(dir);
     const std::string cli = test::shellQuote(test::cliExecutable());
-    const int port = freePort();
+    const int port = test::freeTcpPort();
     // Rank 1 records its own pid (exec keeps it); both run in the background.
     const std::string cmd = "cd " + test::shellQuote(dir.path().string()) + " && (" + rankEnv(0, port) + cli +
                             " train --config kill.yaml --dist-timeout 30 > r0.log 2>&1; echo $? > r0.rc) > /dev/null 2>&1 & "
@@ -243,7 +185,7 @@ TEST(DistributedTrainTest, HungRankFailsTheOtherAfterTheTimeout)
     test::TempDir dir;
     makeDataset(dir);
     const std::string cli = test::shellQuote(test::cliExecutable());
-    const int port = freePort();
+    const int port = test::freeTcpPort();
     const std::string cmd = "cd " + test::shellQuote(dir.path().string()) + " && (" + rankEnv(0, port) + cli +
                             " train --config kill.yaml --dist-timeout 4 > r0.log 2>&1; echo $? > r0.rc) > /dev/null 2>&1 & "
                             "cd " + test::shellQuote(dir.path().string()) + " && (sh -c 'echo $$ > r1.pid; exec " +

@@ -8,6 +8,11 @@
 #include <stdexcept>
 #include <sys/wait.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 namespace fs = std::filesystem;
 
 namespace vaclip::test {
@@ -81,6 +86,22 @@ std::string readText(const std::string& path)
     std::stringstream ss;
     ss << in.rdbuf();
     return ss.str();
+}
+
+int freeTcpPort()
+{
+    const int s = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    const bool ok = s >= 0 && ::bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 &&
+                    ::getsockname(s, reinterpret_cast<sockaddr*>(&a), &len) == 0;
+    if (s >= 0)
+        ::close(s);
+    if (!ok)
+        throw std::runtime_error("freeTcpPort: no free port on 127.0.0.1");
+    return ntohs(a.sin_port);
 }
 
 } // namespace vaclip::test

@@ -37,6 +37,10 @@ CommandResult runCommand(const std::string& commandLine);
 /// Quotes an argument for the shell.
 std::string shellQuote(const std::string& s);
 
+/// A TCP port on 127.0.0.1 that was free a moment ago (the kernel's pick for port 0), for tests
+/// that start servers or process groups.
+int freeTcpPort();
+
 void writeText(const std::string& path, const std::string& text);
 std::string readText(const std::string& path);
 
