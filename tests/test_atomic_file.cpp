@@ -4,6 +4,7 @@
 
 #include "common/error.h"
 #include "io/atomic_file.h"
+#include "expect_error.h"
 #include "test_support.h"
 
 #include <gmock/gmock.h>
@@ -31,17 +32,10 @@ std::set<std::string> listFolder(const fs::path& dir)
 }
 
 void expectError(const std::function<void()>& fn, ErrorCode code, const std::string& path,
-                 const std::vector<std::string>& parts = {})
+                 std::vector<std::string> parts = {})
 {
-    try {
-        fn();
-        ADD_FAILURE() << "no exception for " << path;
-    } catch (const Error& e) {
-        EXPECT_EQ(e.code(), code) << e.what();
-        EXPECT_THAT(e.what(), HasSubstr(quoted(path)));
-        for (const std::string& part : parts)
-            EXPECT_THAT(e.what(), HasSubstr(part));
-    }
+    parts.insert(parts.begin(), quoted(path));
+    vaclip::test::expectError(fn, code, parts);
 }
 
 mode_t modeOf(const std::string& path)

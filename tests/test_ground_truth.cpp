@@ -6,6 +6,7 @@
 #include "data/ground_truth.h"
 #include "data/matfile.h"
 #include "mat_writer.h"
+#include "expect_error.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -16,25 +17,11 @@
 
 namespace fs = std::filesystem;
 using namespace vaclip;
+using vaclip::test::expectError;
 using vaclip::test::MatWriter;
 using vaclip::test::TempDir;
 
 namespace {
-
-/// Runs f, expects a vaclip::Error with `code` whose message contains every string in `parts`.
-template <typename F>
-void expectError(F f, ErrorCode code, std::initializer_list<std::string> parts)
-{
-    try {
-        f();
-    } catch (const Error& e) {
-        EXPECT_EQ(e.code(), code) << "message: " << e.what();
-        for (const std::string& p : parts)
-            EXPECT_NE(std::string(e.what()).find(p), std::string::npos) << "'" << p << "' not in: " << e.what();
-        return;
-    }
-    ADD_FAILURE() << "no vaclip::Error thrown";
-}
 
 void writeBytes(const std::string& path, const std::vector<uint8_t>& b)
 {

@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "data/ground_truth.h"
 #include "data/meta.h"
+#include "expect_error.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -12,24 +13,11 @@
 
 namespace fs = std::filesystem;
 using namespace vaclip;
+using vaclip::test::expectError;
 using vaclip::test::TempDir;
 using vaclip::test::writeText;
 
 namespace {
-
-template <typename F>
-void expectError(F f, ErrorCode code, std::initializer_list<std::string> parts)
-{
-    try {
-        f();
-    } catch (const Error& e) {
-        EXPECT_EQ(e.code(), code) << "message: " << e.what();
-        for (const std::string& p : parts)
-            EXPECT_NE(std::string(e.what()).find(p), std::string::npos) << "'" << p << "' not in: " << e.what();
-        return;
-    }
-    ADD_FAILURE() << "no vaclip::Error thrown";
-}
 
 /// A dataset folder with a few empty "videos" and label files.
 struct Dataset {

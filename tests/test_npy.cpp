@@ -5,6 +5,7 @@
 #include "common/error.h"
 #include "io/dtype.h"
 #include "io/npy.h"
+#include "expect_error.h"
 #include "test_support.h"
 
 #include <gmock/gmock.h>
@@ -133,17 +134,10 @@ std::string npyBytes(const std::string& dict, const std::string& data, int major
 
 /// Expects `fn` to throw vaclip::Error with `code` and a message naming `path` and each of `parts`.
 void expectError(const std::function<void()>& fn, ErrorCode code, const std::string& path,
-                 const std::vector<std::string>& parts = {})
+                 std::vector<std::string> parts = {})
 {
-    try {
-        fn();
-        ADD_FAILURE() << "no exception for " << path;
-    } catch (const Error& e) {
-        EXPECT_EQ(e.code(), code) << e.what();
-        EXPECT_THAT(e.what(), HasSubstr(path));
-        for (const std::string& part : parts)
-            EXPECT_THAT(e.what(), HasSubstr(part));
-    }
+    parts.insert(parts.begin(), path);
+    vaclip::test::expectError(fn, code, parts);
 }
 
 uint32_t bitsOf(float f)

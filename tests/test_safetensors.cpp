@@ -5,6 +5,7 @@
 #include "common/error.h"
 #include "io/dtype.h"
 #include "io/safetensors.h"
+#include "expect_error.h"
 #include "test_support.h"
 
 #include <gmock/gmock.h>
@@ -99,17 +100,10 @@ void writeRaw(const std::string& path, std::string header, std::size_t dataBytes
 }
 
 void expectError(const std::function<void()>& fn, ErrorCode code, const std::string& path,
-                 const std::vector<std::string>& parts = {})
+                 std::vector<std::string> parts = {})
 {
-    try {
-        fn();
-        ADD_FAILURE() << "no exception for " << path;
-    } catch (const Error& e) {
-        EXPECT_EQ(e.code(), code) << e.what();
-        EXPECT_THAT(e.what(), HasSubstr(quoted(path)));
-        for (const std::string& part : parts)
-            EXPECT_THAT(e.what(), HasSubstr(part));
-    }
+    parts.insert(parts.begin(), quoted(path));
+    vaclip::test::expectError(fn, code, parts);
 }
 
 std::filesystem::path tinyA() { return vaclip::test::sharedDir() / "reference/clip/tiny-a"; }
