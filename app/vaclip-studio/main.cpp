@@ -72,7 +72,8 @@ int main(int argc, char** argv)
     MainWindow window(&session);
     window.show();
     QString config = parser.positionalArguments().value(0);
-    if (config.endsWith(QStringLiteral(".vaclip"), Qt::CaseInsensitive)) {
+    const bool openedWorkspace = config.endsWith(QStringLiteral(".vaclip"), Qt::CaseInsensitive);
+    if (openedWorkspace) {
         window.openWorkspace(config);
         config.clear();
     } else if (config.isEmpty()) {
@@ -94,6 +95,7 @@ int main(int argc, char** argv)
                     return;
                 session.setTrainingConfigPath(job->campusConfig());
                 window.openConfig(job->walkwayConfig());
+                window.setModified(false);
             });
             session.jobs()->enqueue(job);
             window.showPanel(QStringLiteral("jobs"));
@@ -103,6 +105,10 @@ int main(int argc, char** argv)
         session.setTrainingConfigPath(QFileInfo(parser.value(trainConfig)).absoluteFilePath());
     if (!config.isEmpty())
         window.openConfig(config);
+    if (!openedWorkspace) {
+        window.setModified(false);  // what the studio opened by itself is no change of the user's
+        QTimer::singleShot(0, &window, &MainWindow::offerRecovery);  // an autosaved unsaved session
+    }
     if (parser.isSet(show))
         window.showPanel(parser.value(show));
     if (parser.isSet(import)) {

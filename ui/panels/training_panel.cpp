@@ -209,6 +209,18 @@ bool TrainingPanel::currentConfig(Config* config, QString* error) const
     }
 }
 
+QString TrainingPanel::yamlText() const { return m_yaml->toPlainText(); }
+
+void TrainingPanel::setYamlText(const QString& yaml)
+{
+    if (yaml == m_yaml->toPlainText())
+        return;
+    m_syncing = true;
+    m_yaml->setPlainText(yaml);
+    m_syncing = false;
+    yamlToForm();
+}
+
 void TrainingPanel::setForm(const Config& c)
 {
     m_syncing = true;

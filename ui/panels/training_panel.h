@@ -43,6 +43,11 @@ public:
     QPushButton* startButton() const { return m_start; }
     QPushButton* cancelButton() const { return m_cancel; }
     QPlainTextEdit* yamlEdit() const { return m_yaml; }
+    /// The training file shown ("" = none) and the YAML as edited (kept in workspaces).
+    QString configPath() const { return m_path; }
+    QString yamlText() const;
+    /// Replaces the YAML (e.g. restored from a workspace); the form follows at once.
+    void setYamlText(const QString& yaml);
     QString etaText() const;
 
 public slots:

@@ -8,6 +8,7 @@
 #include "panels/datasets_panel.h"
 #include "panels/metrics_panel.h"
 #include "panels/prompts_panel.h"
+#include "panels/runs_panel.h"
 #include "panels/training_panel.h"
 #include "player/player_controller.h"
 #include "dataset_plugin_registry.h"
@@ -24,6 +25,7 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFile>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
@@ -43,10 +45,11 @@ MainWindow::MainWindow(StudioSession* session, QWidget* parent)
       m_metrics(new MetricsPanel(session, this)), m_training(new TrainingPanel(session, this)),
       m_jobs(new JobPanel(session->jobs(), this)), m_annotations(new vaclip::ui::AnnotationModel(this)),
       m_annotationPanel(new vaclip::ui::AnnotationPanel(m_annotations, this)), m_statusConfig(new QLabel(this)), m_statusFrame(new QLabel(this)),
-      m_statusJobs(new QLabel(this)), m_pluginProblems(new QToolButton(this))
+      m_statusJobs(new QLabel(this)), m_pluginProblems(new QToolButton(this)), m_runs(new RunHistory(this)),
+      m_runsPanel(new RunsPanel(m_runs, this)), m_autosave(new QTimer(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("VideoAnomalyCLIP Studio"));
+    updateTitle();
     setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
     setAcceptDrops(true);
     setDockNestingEnabled(true);
@@ -68,6 +71,8 @@ MainWindow::MainWindow(StudioSession* session, QWidget* parent)
     tabifyDockWidget(metrics, jobs);
     QDockWidget* annotations = addPanel(m_annotationPanel, tr("Annotations"), QStringLiteral("annotations"), Qt::RightDockWidgetArea);
     tabifyDockWidget(metrics, annotations);
+    QDockWidget* runs = addPanel(m_runsPanel, tr("Runs"), QStringLiteral("runs"), Qt::RightDockWidgetArea);
+    tabifyDockWidget(metrics, runs);
     metrics->raise();
     resizeDocks({datasets, prompts}, {420, 330}, Qt::Vertical);
     resizeDocks({datasets, metrics}, {360, 560}, Qt::Horizontal);
@@ -77,6 +82,7 @@ MainWindow::MainWindow(StudioSession* session, QWidget* parent)
     statusBar()->addPermanentWidget(m_statusJobs);
     createMenus();
     connectAnnotations();
+    connectRunsAndChanges();
 
     connect(session, &StudioSession::loadingStarted, this, &MainWindow::updateStatus);
     connect(session, &StudioSession::testSetLoaded, this, &MainWindow::updateStatus);
@@ -167,7 +173,7 @@ void MainWindow::showPanel(const QString& name)
     }
 }
 
-bool MainWindow::openConfig(const QString& path, bool quiet)
+bool MainWindow::openConfig(const QString& path, bool quiet, const std::function<void(vaclip::Config&)>& adjust)
 {
     QString error;
     bool ok = false;
@@ -175,6 +181,8 @@ bool MainWindow::openConfig(const QString& path, bool quiet)
         vaclip::Config c = vaclip::loadConfig(QFileInfo(path).absoluteFilePath().toStdString());
         if (!m_settings.cacheFolder.isEmpty())
             c.features.cacheDir = m_settings.cacheFolder.toStdString();
+        if (adjust)
+            adjust(c);
         ok = m_session->setConfig(c, QFileInfo(path).absoluteFilePath(), &error);
     } catch (const std::exception& e) {
         error = QString::fromStdString(e.what());
@@ -187,7 +195,7 @@ bool MainWindow::openConfig(const QString& path, bool quiet)
     m_settings.addRecent(QFileInfo(path).absoluteFilePath());
     m_settings.save();
     updateRecentMenu();
-    setWindowTitle(tr("%1 — VideoAnomalyCLIP Studio").arg(QFileInfo(path).fileName()));
+    updateTitle();
     return true;
 }
 
@@ -327,8 +335,11 @@ void MainWindow::closeEvent(QCloseEvent* event)
         event->ignore();
         return;
     }
-    if (!m_workspacePath.isEmpty())
-        saveWorkspace(m_workspacePath);  // the session goes back into its workspace (errors: a dialog)
+    if (!maybeSaveChanges()) {  // Save / Discard / Cancel
+        event->ignore();
+        return;
+    }
+    QFile::remove(recoveryPath());  // saved or discarded: nothing to recover
     QSettings s(QStringLiteral("VideoAnomalyCLIP"), QStringLiteral("vaclip-studio"));
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/state"), saveState());

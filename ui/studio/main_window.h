@@ -14,9 +14,13 @@
 
 #include "studio/studio_settings.h"
 
+#include "studio/run_history.h"
+
 #include <QMainWindow>
+#include <QMessageBox>
 
 #include <functional>
+#include <optional>
 
 class BackbonePanel;
 class DatasetsPanel;
@@ -26,10 +30,15 @@ class PromptsPanel;
 class QDockWidget;
 class QLabel;
 class QMenu;
+class QTimer;
 class QToolButton;
+class RunsPanel;
 class StudioSession;
 class TrainingPanel;
 class ViewerWidget;
+namespace vaclip {
+struct Config;
+}
 namespace vaclip::ui {
 class AnnotationModel;
 class AnnotationPanel;
@@ -43,8 +52,9 @@ public:
 
     /// Opens a configuration (applies the settings' cache folder); errors go to a dialog unless
     /// `quiet`, and to the return value.
-    bool openConfig(const QString& path, bool quiet = false);
-    /// Which dock to raise: "datasets", "backbone", "prompts", "metrics", "training", "jobs";
+    /// `adjust` changes the configuration after reading (e.g. a workspace's backbone).
+    bool openConfig(const QString& path, bool quiet = false, const std::function<void(vaclip::Config&)>& adjust = {});
+    /// Which dock to raise: "datasets", "backbone", "prompts", "metrics", "training", "jobs", "runs";
     /// "plugins" and "about" open those Help dialogs (once the event loop runs).
     void showPanel(const QString& name);
 
@@ -65,6 +75,37 @@ public:
     bool openWorkspace(const QString& path, bool quiet = false, QString* error = nullptr);
     /// The workspace the session was last opened from or saved to ("" = none).
     QString workspacePath() const { return m_workspacePath; }
+
+    /// Run history and unsaved changes (main_window_runs.cpp). Every run kept in the session —
+    /// a training job evaluated on the test set, a test pass (Run > Reload test set), a "Keep as
+    /// run" snapshot — is in runs() and is written to the workspace on save.
+    RunHistory* runs() const { return m_runs; }
+    RunsPanel* runsPanel() const { return m_runsPanel; }
+    /// The current scores (prompts, metrics, one track per test video) as a run of the history;
+    /// its key, or 0 when nothing is scored yet. `name` "" = the prompts.
+    qint64 keepCurrentAsRun(const QString& name = {});
+    /// Overlays the run's track of the shown video on the timeline (and raises nothing else).
+    void showRunInTimeline(qint64 key);
+    /// Unsaved changes: the title shows "*"; set by edits, cleared by saving or opening.
+    bool isModified() const { return m_modified; }
+    void setModified(bool modified);
+    /// Asks Save / Discard / Cancel when there are unsaved changes (through the prompt hook, a
+    /// QMessageBox by default); Save saves (asking for a file when there is none). True = go on
+    /// (saved, discarded or nothing to save), false = stay.
+    bool maybeSaveChanges();
+    using SavePromptHook = std::function<QMessageBox::StandardButton(const QString& question)>;
+    void setSavePromptHook(SavePromptHook hook) { m_savePrompt = std::move(hook); }
+    /// Autosave (every autosaveInterval() ms while modified): into the open workspace file
+    /// (transactional; clears the modified state), or when there is none into recoveryPath(),
+    /// which the next start offers to restore. False + a status message on failure.
+    bool autosaveNow();
+    void setAutosaveInterval(int ms);
+    int autosaveInterval() const;
+    /// <AppDataLocation>/recovery.vaclip
+    static QString recoveryPath();
+    /// Restores the recovery file as an unsaved session (no workspace file, modified).
+    bool restoreRecovery(bool quiet = false, QString* error = nullptr);
+    static constexpr int kDefaultAutosaveMs = 2 * 60 * 1000;
     vaclip::ui::AnnotationModel* annotations() const { return m_annotations; }
     /// The About dialog's text (rich text): version, git revision, LibTorch, Qt, FFmpeg, BLAS.
     QString aboutText() const;
@@ -88,7 +129,16 @@ public slots:
     void openWorkspaceDialog();
     /// Saves to the current workspace, or asks for a file when there is none.
     void saveWorkspaceNow();
-    void saveWorkspaceAsDialog();
+    /// False when cancelled or failed.
+    bool saveWorkspaceAsDialog();
+    /// Forgets the workspace file and the run history (after asking about unsaved changes); the
+    /// open configuration, prompts, datasets and annotations stay for the new workspace.
+    void newWorkspace();
+    /// At start: offers to restore an unsaved session from the recovery file.
+    void offerRecovery();
+    /// Run > Reload test set: loads the test set again and keeps its first evaluation as a test
+    /// run (a finished training job does the same with its new checkpoint, as a training run).
+    void reloadAsTestRun();
     void extractFeatures();
     void showSettings();
     void about();
@@ -107,6 +157,13 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    bool saveWorkspaceFile(const QString& path, bool recovery, bool quiet, QString* error);
+    bool openWorkspaceFile(const QString& path, bool recovery, bool quiet, QString* error);
+    void connectRunsAndChanges();
+    void markModified();
+    void markModifiedIfPromptsChanged();
+    void updateTitle();
+    void onScoresForRuns();
     QDockWidget* addPanel(QWidget* panel, const QString& title, const QString& name, Qt::DockWidgetArea area);
     void createMenus();
     void updateRecentMenu();
@@ -143,4 +200,22 @@ private:
     QLabel* m_statusFrame;
     QLabel* m_statusJobs;
     QToolButton* m_pluginProblems;  ///< status bar: shown while the plugin registry has problems
+    RunHistory* m_runs;
+    RunsPanel* m_runsPanel;
+    QTimer* m_autosave;
+    SavePromptHook m_savePrompt;
+    bool m_modified = false;
+    int m_restoring = 0;            ///< > 0 while a workspace is being restored (no modified marks)
+    /// A run to record from the first evaluation after the next test-set load (test, training).
+    struct ArmedRun {
+        RunKind kind = RunKind::Test;
+        QString name, configYaml, checkpoint;
+        bool loaded = false;        ///< the test set has loaded since arming
+    };
+    std::optional<ArmedRun> m_armedRun;
+    qint64 m_overlayRun = 0;        ///< the run shown on the timeline (0 = none)
+    /// The prompts when the session was last clean: rescoring, tokenizer flags and restores
+    /// touch the prompt widgets without changing them, so they are compared, not just signalled.
+    QVector<QPair<QString, bool>> m_cleanPromptEntries;
+    QString m_cleanTypedPrompt;
 };

@@ -39,6 +39,8 @@ void MainWindow::createMenus()
     m_recentMenu = file->addMenu(tr("Open &recent"));
     updateRecentMenu();
     file->addSeparator();
+    QAction* newWs = file->addAction(tr("&New workspace"), this, &MainWindow::newWorkspace);
+    newWs->setShortcut(QKeySequence::New);
     QAction* openWs = file->addAction(icon("open"), tr("Open &workspace..."), this, &MainWindow::openWorkspaceDialog);
     openWs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     m_recentWorkspaceMenu = file->addMenu(tr("Recent wor&kspaces"));
@@ -111,8 +113,11 @@ void MainWindow::createMenus()
     QAction* extract = run->addAction(icon("video"), tr("&Extract features"), this, &MainWindow::extractFeatures);
     QAction* train = run->addAction(icon("train"), tr("&Train"), m_training, &TrainingPanel::start);
     run->addAction(icon("resume"), tr("Res&ume training"), m_training, &TrainingPanel::resume);
-    QAction* reload = run->addAction(icon("refresh"), tr("Re&load test set"), m_session, &StudioSession::reload);
+    QAction* reload = run->addAction(icon("refresh"), tr("Re&load test set"), this, &MainWindow::reloadAsTestRun);
     reload->setShortcut(QKeySequence::Refresh);
+    reload->setToolTip(tr("Load the test set again and keep its evaluation as a test run"));
+    QAction* keep = run->addAction(icon("save"), tr("&Keep scores as run"), this, [this] { keepCurrentAsRun(); });
+    keep->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     run->addSeparator();
     QAction* cancel = run->addAction(icon("cancel"), tr("&Cancel all jobs"), m_session->jobs(), &JobQueue::cancelAll);
     cancel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));

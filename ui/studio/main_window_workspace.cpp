@@ -1,12 +1,17 @@
-// MainWindow's workspaces: File > Open workspace, Save workspace (as), Recent workspaces.
-// The file is the SQLite workspace of core/workspace/workspace.h; what the studio keeps in it
-// besides datasets, prompt sets, annotations and runs lives in its settings table under "studio.".
+// MainWindow's workspaces: File > Open workspace, Save workspace (as), Recent workspaces, and the
+// recovery file of autosave. The file is the SQLite workspace of core/workspace/workspace.h; what
+// the studio keeps in it besides datasets, prompt sets, annotations and runs (the run history,
+// studio/run_history.h) lives in its settings table under "studio.". The live scores of the last
+// save are one more run, "studio session" (studio.last_run), shown first on reopening and not
+// listed in the Runs panel.
 #include "studio/main_window.h"
 
 #include "annotate/annotation_model.h"
 #include "panels/datasets_panel.h"
 #include "panels/prompts_panel.h"
+#include "panels/training_panel.h"
 #include "studio/studio_session.h"
+#include "studio/viewer_widget.h"
 #include "workspace/workspace.h"
 
 #include <QFile>
@@ -21,6 +26,8 @@
 #include <QStatusBar>
 
 #include <cmath>
+#include <filesystem>
+#include <utility>
 
 using vaclip::Workspace;
 
@@ -28,6 +35,8 @@ namespace {
 const char* const kConfigKey = "studio.config";
 const char* const kTrainingConfigKey = "studio.training_config";
 const char* const kTypedPromptKey = "studio.typed_prompt";
+const char* const kTrainingYamlKey = "studio.training_yaml";  // the training form's YAML as edited
+const char* const kBackboneKey = "studio.backbone";           // {"path": ..., "input_size": N}
 const char* const kLastRunKey = "studio.last_run";
 const char* const kSessionPromptSet = "studio session";
 const char* const kSessionRun = "studio session";
@@ -37,7 +46,9 @@ std::string s(const QString& q) { return q.toStdString(); }
 
 /// Everything a workspace holds for the studio, read before anything is applied.
 struct WorkspaceSnapshot {
-    QString config, trainingConfig, typedPrompt;
+    QString config, trainingConfig, typedPrompt, trainingYaml, backbonePath;
+    int backboneInputSize = 0;
+    QList<StudioRun> runs;                       ///< the history (not the session run)
     QStringList datasets;
     std::optional<QVector<QPair<QString, bool>>> prompts;
     vaclip::RecentState recent;
@@ -51,6 +62,10 @@ WorkspaceSnapshot readSnapshot(const Workspace& ws)
     out.config = q(ws.setting(kConfigKey).value_or(""));
     out.trainingConfig = q(ws.setting(kTrainingConfigKey).value_or(""));
     out.typedPrompt = q(ws.setting(kTypedPromptKey).value_or(""));
+    out.trainingYaml = q(ws.setting(kTrainingYamlKey).value_or(""));
+    const QJsonObject backbone = QJsonDocument::fromJson(QByteArray::fromStdString(ws.setting(kBackboneKey).value_or(""))).object();
+    out.backbonePath = backbone.value(QStringLiteral("path")).toString();
+    out.backboneInputSize = backbone.value(QStringLiteral("input_size")).toInt();
     for (const vaclip::DatasetRecord& d : ws.datasets())
         out.datasets << q(d.metaPath);
     if (const auto set = ws.promptSet(kSessionPromptSet)) {
@@ -59,8 +74,10 @@ WorkspaceSnapshot readSnapshot(const Workspace& ws)
             out.prompts->append({q(p.text), p.enabled});
     }
     out.recent = ws.recentState();
+    int64_t sessionRun = 0;
     if (const auto id = ws.setting(kLastRunKey)) {
         if (const auto run = ws.run(std::stoll(*id))) {
+            sessionRun = run->id;
             for (const std::string& video : ws.scoreTrackVideos(run->id))
                 out.tracks.insert(q(video), ws.scoreTrack(run->id, video));
             const QJsonObject metrics = QJsonDocument::fromJson(QByteArray::fromStdString(run->metricsJson)).object();
@@ -68,6 +85,7 @@ WorkspaceSnapshot readSnapshot(const Workspace& ws)
                 out.runPrompts << v.toString();
         }
     }
+    out.runs = RunHistory::read(ws, sessionRun);
     return out;
 }
 
@@ -80,13 +98,34 @@ QString fileText(const QString& path)
 
 bool MainWindow::saveWorkspace(const QString& path, bool quiet, QString* error)
 {
+    return saveWorkspaceFile(path, false, quiet, error);
+}
+
+bool MainWindow::saveWorkspaceFile(const QString& path, bool recovery, bool quiet, QString* error)
+{
     const QString abs = QFileInfo(path).absoluteFilePath();
+    // The recovery file is written whole under a temporary name, then renamed over the old one.
+    const QString target = recovery ? abs + QStringLiteral(".tmp") : abs;
+    RunHistory::StoreResult stored;
     try {
-        Workspace ws(s(abs));
+        if (recovery) {
+            QFile::remove(target);
+            QFile::remove(target + QStringLiteral("-wal"));
+            QFile::remove(target + QStringLiteral("-shm"));
+        }
+        Workspace ws(s(target));
         ws.transaction([&] {
             ws.setSetting(kConfigKey, s(m_session->hasConfig() ? m_session->configPath() : QString()));
             ws.setSetting(kTrainingConfigKey, s(m_session->hasConfig() ? m_session->trainingConfigPath() : QString()));
             ws.setSetting(kTypedPromptKey, s(m_prompts->promptEdit()->text()));
+            ws.setSetting(kTrainingYamlKey, s(m_training->yamlText()));
+            if (m_session->hasConfig()) {
+                const QJsonObject backbone{{QStringLiteral("path"), q(m_session->config().backbone.path)},
+                                           {QStringLiteral("input_size"), m_session->config().backbone.inputSize}};
+                ws.setSetting(kBackboneKey, QJsonDocument(backbone).toJson(QJsonDocument::Compact).toStdString());
+            } else {
+                ws.removeSetting(kBackboneKey);
+            }
 
             // Datasets: exactly the tree's, in its order.
             const QStringList datasets = m_datasets->datasetPaths();
@@ -105,7 +144,8 @@ bool MainWindow::saveWorkspace(const QString& path, bool quiet, QString* error)
             ws.saveRecentState({s(m_session->videoName(video)), m_session->currentFrame(), m_session->threshold()});
             m_annotations->saveToWorkspace(ws);
 
-            // The current scores replace the previous session run.
+            // The current scores replace the previous session run; the history follows.
+            int64_t sessionRun = 0;
             if (const auto old = ws.setting(kLastRunKey)) {
                 if (ws.run(std::stoll(*old)))
                     ws.removeRun(std::stoll(*old));
@@ -127,7 +167,9 @@ bool MainWindow::saveWorkspace(const QString& path, bool quiet, QString* error)
                 for (int i = 0; i < testSet->videos.size(); ++i)
                     ws.putScoreTrack(run, s(testSet->videos[i]), m_session->videoScores(i));
                 ws.setSetting(kLastRunKey, std::to_string(run));
+                sessionRun = run;
             }
+            stored = m_runs->writeTo(ws, !recovery && m_runs->storedIn() == abs, sessionRun);
         });
     } catch (const std::exception& e) {
         QString message = q(e.what());
@@ -139,16 +181,33 @@ bool MainWindow::saveWorkspace(const QString& path, bool quiet, QString* error)
             showError(tr("Cannot save the workspace"), message);
         return false;
     }
+    if (recovery) {
+        std::error_code ec;
+        std::filesystem::rename(s(target), s(abs), ec);
+        if (ec) {
+            if (error)
+                *error = tr("'%1': %2").arg(abs, q(ec.message()));
+            return false;
+        }
+        return true;
+    }
+    m_runs->markStored(abs, stored);
     m_workspacePath = abs;
     m_settings.addRecentWorkspace(abs);
     m_settings.save();
     updateRecentWorkspaceMenu();
-    setWindowTitle(tr("%1 — VideoAnomalyCLIP Studio").arg(QFileInfo(abs).fileName()));
+    QFile::remove(recoveryPath());  // everything is in a file the user chose
+    setModified(false);
     statusBar()->showMessage(tr("Saved the workspace %1").arg(abs), 8000);
     return true;
 }
 
 bool MainWindow::openWorkspace(const QString& path, bool quiet, QString* error)
+{
+    return openWorkspaceFile(path, false, quiet, error);
+}
+
+bool MainWindow::openWorkspaceFile(const QString& path, bool recovery, bool quiet, QString* error)
 {
     const QString abs = QFileInfo(path).absoluteFilePath();
     auto fail = [&](const QString& message) {
@@ -171,6 +230,17 @@ bool MainWindow::openWorkspace(const QString& path, bool quiet, QString* error)
         return fail(message.contains(abs) ? message : tr("'%1': %2").arg(abs, message));
     }
 
+    // No modified marks while restoring; afterwards the session is as saved (or, from the
+    // recovery file, unsaved).
+    ++m_restoring;
+    auto finished = std::make_shared<bool>(false);
+    auto finish = [this, recovery, finished] {
+        if (std::exchange(*finished, true))
+            return;
+        --m_restoring;
+        setModified(recovery);
+    };
+    m_viewer->clearOverlay();
     QStringList problems;
     if (!snap.trainingConfig.isEmpty())
         m_session->setTrainingConfigPath(snap.trainingConfig);
@@ -188,7 +258,7 @@ bool MainWindow::openWorkspace(const QString& path, bool quiet, QString* error)
     if (!snap.config.isEmpty()) {
         // Once the test set is there: the video, its frame and the last run's scores.
         auto connection = std::make_shared<QMetaObject::Connection>();
-        *connection = connect(m_session, &StudioSession::testSetLoaded, this, [this, snap, active, connection](TestSetInfoPtr info) {
+        *connection = connect(m_session, &StudioSession::testSetLoaded, this, [this, snap, active, connection, finish](TestSetInfoPtr info) {
             disconnect(*connection);
             std::vector<std::vector<float>> tracks;
             for (const QString& v : info->videos) {
@@ -205,11 +275,22 @@ bool MainWindow::openWorkspace(const QString& path, bool quiet, QString* error)
                 m_session->setCurrentFrame(snap.recent.playhead);
                 m_annotations->setVideo(info->videos[video], info->frames[std::size_t(video)]);
             }
+            finish();
         });
-        connect(m_session, &StudioSession::loadFailed, this, [connection] { QObject::disconnect(*connection); },
-                Qt::SingleShotConnection);
-        if (!QFileInfo::exists(snap.config) || !openConfig(snap.config, true)) {
+        connect(m_session, &StudioSession::loadFailed, this, [connection, finish] {
+            QObject::disconnect(*connection);
+            finish();
+        }, Qt::SingleShotConnection);
+        auto backbone = [&snap](vaclip::Config& c) {
+            if (snap.backbonePath.isEmpty())
+                return;
+            c.backbone.path = s(snap.backbonePath);
+            if (snap.backboneInputSize > 0)
+                c.backbone.inputSize = snap.backboneInputSize;
+        };
+        if (!QFileInfo::exists(snap.config) || !openConfig(snap.config, true, backbone)) {
             disconnect(*connection);
+            finish();
             problems << tr("the configuration %1 could not be opened%2")
                             .arg(snap.config, m_session->lastError().isEmpty() ? QString() : QStringLiteral(": ") + m_session->lastError());
         }
@@ -223,16 +304,25 @@ bool MainWindow::openWorkspace(const QString& path, bool quiet, QString* error)
         if (!m_datasets->addDataset(d, &e))
             problems << e;
     }
+    if (!snap.trainingYaml.trimmed().isEmpty())
+        m_training->setYamlText(snap.trainingYaml);
     m_annotations->loadFromWorkspace(*ws);
+    m_runs->replace(snap.runs, recovery ? QString() : abs);
     if (snap.config.isEmpty() && m_session->currentVideo() >= 0 && m_session->testSet())
         m_annotations->setVideo(m_session->videoName(m_session->currentVideo()),
                                 m_session->testSet()->frames[std::size_t(m_session->currentVideo())]);
 
-    m_workspacePath = abs;
-    m_settings.addRecentWorkspace(abs);
-    m_settings.save();
-    updateRecentWorkspaceMenu();
-    setWindowTitle(tr("%1 — VideoAnomalyCLIP Studio").arg(QFileInfo(abs).fileName()));
+    if (!recovery) {
+        m_workspacePath = abs;
+        m_settings.addRecentWorkspace(abs);
+        m_settings.save();
+        updateRecentWorkspaceMenu();
+    } else {
+        m_workspacePath.clear();
+    }
+    if (snap.config.isEmpty())
+        finish();
+    updateTitle();
     if (!problems.isEmpty()) {
         const QString message = tr("'%1' was opened, but not everything in it could be restored:\n%2").arg(abs, problems.join(QLatin1Char('\n')));
         if (error)
@@ -247,6 +337,8 @@ bool MainWindow::openWorkspace(const QString& path, bool quiet, QString* error)
 
 void MainWindow::openWorkspaceDialog()
 {
+    if (!maybeSaveChanges())
+        return;
     const QString p = QFileDialog::getOpenFileName(this, tr("Open workspace"), QFileInfo(m_workspacePath).absolutePath(),
                                                    tr("Workspaces (*.vaclip);;All files (*)"));
     if (!p.isEmpty())
@@ -261,16 +353,16 @@ void MainWindow::saveWorkspaceNow()
         saveWorkspace(m_workspacePath);
 }
 
-void MainWindow::saveWorkspaceAsDialog()
+bool MainWindow::saveWorkspaceAsDialog()
 {
     QString p = QFileDialog::getSaveFileName(this, tr("Save workspace"),
                                              m_workspacePath.isEmpty() ? QStringLiteral("session.vaclip") : m_workspacePath,
                                              tr("Workspaces (*.vaclip)"));
     if (p.isEmpty())
-        return;
+        return false;
     if (QFileInfo(p).suffix().isEmpty())
         p += QStringLiteral(".vaclip");
-    saveWorkspace(p);
+    return saveWorkspace(p);
 }
 
 void MainWindow::updateRecentWorkspaceMenu()
@@ -280,6 +372,9 @@ void MainWindow::updateRecentWorkspaceMenu()
     m_recentWorkspaceMenu->clear();
     for (const QString& p : m_settings.recentWorkspaces)
         m_recentWorkspaceMenu->addAction(QFileInfo(p).fileName() + QStringLiteral("  (") + QFileInfo(p).absolutePath() + QStringLiteral(")"),
-                                         this, [this, p] { openWorkspace(p); });
+                                         this, [this, p] {
+                                             if (maybeSaveChanges())
+                                                 openWorkspace(p);
+                                         });
     m_recentWorkspaceMenu->setEnabled(!m_settings.recentWorkspaces.isEmpty());
 }

@@ -68,6 +68,9 @@ public:
     void setPrompts(const QStringList& prompts);
 
     double threshold() const { return m_threshold; }
+    /// True once the threshold was set (by the user or a restore), false while it follows the
+    /// evaluations' best-F1 threshold.
+    bool thresholdChosen() const { return m_thresholdSet; }
     void setThreshold(double threshold);
 
     int videoCount() const { return m_testSet ? int(m_testSet->videos.size()) : 0; }

@@ -105,6 +105,14 @@ void ViewerWidget::refreshScores()
             m_timeline->addTrack(u->prompts[int(p)], track);
         }
     }
+    if (!m_overlayName.isEmpty()) {
+        const auto it = m_overlay.constFind(m_session->videoName(video));
+        if (it != m_overlay.cend() && it->size() == m_scores.size()) {
+            if (P <= 1)  // the live curve gets a legend entry of its own beside the run
+                m_timeline->addTrack(u->prompts.value(0, tr("live scores")), m_scores);
+            m_timeline->addTrack(m_overlayName, *it);
+        }
+    }
     QVector<QPair<int, int>> gt;
     if (const auto* labels = m_session->videoLabels(video))
         for (const vaclip::FrameRange& r : vaclip::labelsToRanges(*labels))
@@ -117,6 +125,20 @@ void ViewerWidget::refreshScores()
     m_player->setPredictedSegments(m_timeline->predictedSegments());
     m_timeline->setPlayhead(m_player->playhead());
     onPlayhead(m_player->playhead());
+}
+
+void ViewerWidget::setOverlay(const QString& name, const QHash<QString, std::vector<float>>& tracks)
+{
+    m_overlayName = name;
+    m_overlay = tracks;
+    refreshScores();
+}
+
+void ViewerWidget::clearOverlay()
+{
+    m_overlayName.clear();
+    m_overlay.clear();
+    refreshScores();
 }
 
 double ViewerWidget::scoreAt(int frame) const

@@ -13,6 +13,7 @@
 
 #include "studio/scoring_engine.h"
 
+#include <QHash>
 #include <QWidget>
 
 class StudioSession;
@@ -38,6 +39,12 @@ public:
     vaclip::studio::TransportBar* transport() const { return m_transport; }
     /// Score of the current video at `frame` (NaN when unknown).
     double scoreAt(int frame) const;
+    /// A stored run's score tracks (video key -> per-frame scores) drawn on the timeline as an
+    /// extra curve named `name` beside the live one, for whichever video is shown (only when the
+    /// track has the video's frame count). Replaces the previous overlay; clearOverlay() removes it.
+    void setOverlay(const QString& name, const QHash<QString, std::vector<float>>& tracks);
+    void clearOverlay();
+    QString overlayName() const { return m_overlayName; }
 
 signals:
     /// A message for the status bar (e.g. the video cannot be opened).
@@ -58,4 +65,6 @@ private:
     double m_fps = 0;
     bool m_syncing = false;
     bool m_open = false;  ///< the provider has opened the current video
+    QString m_overlayName;
+    QHash<QString, std::vector<float>> m_overlay;
 };
