@@ -8,7 +8,10 @@
 #
 # Refresh the .ts files after changing strings: scripts/update-translations.sh (plain lupdate over
 # ui/ and app/vaclip-studio, keeping existing translations); the target <target>_lupdate does the
-# same from CMake's view of the sources.
+# same from CMake's view of the sources (for de and zh_CN).
+# English is the source language, but "%n video(s)" needs its plural forms too: vaclip_studio_en.ts
+# holds only the numerus messages (lupdate -pluralonly, also refreshed by the script) and becomes
+# :/i18n/vaclip_studio_en.qm, which the studio installs whenever it shows English.
 set(VACLIP_STUDIO_LANGUAGES de zh_CN)
 
 function(vaclip_add_studio_translations target)
@@ -22,6 +25,13 @@ function(vaclip_add_studio_translations target)
     RESOURCE_PREFIX /i18n
     LUPDATE_OPTIONS -no-obsolete -locations relative
     LRELEASE_OPTIONS -silent)
+
+  # English plural forms ("1 video", "2 videos"): lrelease of the plural-only .ts.
+  set(en_ts ${PROJECT_SOURCE_DIR}/translations/vaclip_studio_en.ts)
+  set_source_files_properties(${en_ts} PROPERTIES OUTPUT_LOCATION ${CMAKE_CURRENT_BINARY_DIR}/en_i18n)
+  qt_add_translation(en_qm ${en_ts} OPTIONS -silent)
+  qt_add_resources(${target} "${target}_en_translations"
+    PREFIX /i18n BASE ${CMAKE_CURRENT_BINARY_DIR}/en_i18n FILES ${en_qm})
 
   # Qt's own strings (standard dialogs, context menus), copied from the system at configure time.
   set(qt_qm "")

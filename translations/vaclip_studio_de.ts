@@ -4,7 +4,7 @@
 <context>
     <name>BackboneInfoJob</name>
     <message>
-        <location filename="../ui/jobs/engine_jobs.cpp" line="+124"/>
+        <location filename="../ui/jobs/engine_jobs.cpp" line="+126"/>
         <source>Load backbone</source>
         <translation>Backbone laden</translation>
     </message>
@@ -123,8 +123,24 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 vision layers, %2 text layers</source>
-        <translation>%1 Bildschichten, %2 Textschichten</translation>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n vision layer(s)</source>
+        <translation>
+            <numerusform>%n Bildschicht</numerusform>
+            <numerusform>%n Bildschichten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n text layer(s)</source>
+        <translation>
+            <numerusform>%n Textschicht</numerusform>
+            <numerusform>%n Textschichten</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -170,7 +186,7 @@
         <translation>Merkmale</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Open...</source>
         <translation>Öffnen...</translation>
     </message>
@@ -311,7 +327,7 @@
 <context>
     <name>ExtractJob</name>
     <message>
-        <location filename="../ui/jobs/engine_jobs.cpp" line="-45"/>
+        <location filename="../ui/jobs/engine_jobs.cpp" line="-46"/>
         <source>Extract features (%1)</source>
         <translation>Merkmale extrahieren (%1)</translation>
     </message>
@@ -333,10 +349,13 @@
         <source>video %1/%2, %3 frames/s</source>
         <translation>Video %1/%2, %3 Frames/s</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+5"/>
-        <source>%1: %2 (%3 frames)</source>
-        <translation>%1: %2 (%3 Frames)</translation>
+        <source>%1: %2 (%n frame(s))</source>
+        <translation>
+            <numerusform>%1: %2 (%n Frame)</numerusform>
+            <numerusform>%1: %2 (%n Frames)</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -500,7 +519,7 @@
 <context>
     <name>LivePixelMetrics</name>
     <message>
-        <location filename="../ui/studio/live_pixel_metrics.cpp" line="+32"/>
+        <location filename="../ui/studio/live_pixel_metrics.cpp" line="+38"/>
         <source>testing.pixel_maps is off in the configuration (turn it on and extract patch tokens: vaclip extract --tokens)</source>
         <translation>testing.pixel_maps ist in der Konfiguration aus (einschalten und Patch-Tokens extrahieren: vaclip extract --tokens)</translation>
     </message>
@@ -509,10 +528,13 @@
         <source>no patch tokens cached for %1 (%2): run vaclip extract --tokens</source>
         <translation>keine Patch-Tokens für %1 im Cache (%2): vaclip extract --tokens ausführen</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>the pixel masks of %1 have %2 frames, its features %3</source>
-        <translation>die Pixelmasken von %1 haben %2 Frames, seine Merkmale %3</translation>
+        <source>the pixel masks of %1 have %n frame(s), its features %2</source>
+        <translation>
+            <numerusform>die Pixelmasken von %1 haben %n Frame, seine Merkmale %2</numerusform>
+            <numerusform>die Pixelmasken von %1 haben %n Frames, seine Merkmale %2</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+10"/>
@@ -523,12 +545,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/studio/main_window.cpp" line="+49"/>
+        <location filename="../ui/studio/main_window_runs.cpp" line="+193"/>
         <source>VideoAnomalyCLIP Studio</source>
         <translation>VideoAnomalyCLIP Studio</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../ui/studio/main_window.cpp" line="+69"/>
         <source>Datasets</source>
         <translation>Datensätze</translation>
     </message>
@@ -563,7 +585,12 @@
         <translation>Annotationen</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Scoring failed</source>
         <translation>Bewertung fehlgeschlagen</translation>
     </message>
@@ -586,19 +613,121 @@
         <translation>Die Datensatzformat-Plugins anzeigen und warum einige nicht verwendet werden konnten</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Cannot open the configuration</source>
         <translation>Die Konfiguration kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location filename="../ui/studio/main_window_workspace.cpp" line="+146"/>
-        <location line="+89"/>
+        <location filename="../ui/studio/main_window_runs.cpp" line="-120"/>
+        <source>Nothing to keep: the test set is not scored yet.</source>
+        <translation>Nichts zu behalten: Die Testmenge ist noch nicht bewertet.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Training %1</source>
+        <translation>Training %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Test %1</source>
+        <translation>Test %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+17"/>
+        <source>Kept the run &quot;%1&quot; (Runs panel)</source>
+        <translation>Lauf „%1“ behalten (Bereich Läufe)</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Run %1</source>
+        <translation>Lauf %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>run: %1</source>
+        <translation>Lauf: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The run &quot;%1&quot; has no scores for %2</source>
+        <translation>Der Lauf „%1“ hat keine Bewertungen für %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The run &quot;%1&quot; has %n frame(s) for this video, which does not fit it</source>
+        <translation>
+            <numerusform>Der Lauf „%1“ hat %n Frame für dieses Video, das passt nicht</numerusform>
+            <numerusform>Der Lauf „%1“ hat %n Frames für dieses Video, das passt nicht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>%1 — VideoAnomalyCLIP Studio</source>
         <translation>%1 — VideoAnomalyCLIP Studio</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
+        <source>The session has changes that are not saved in a workspace. Save them?</source>
+        <translation>Die Sitzung hat Änderungen, die in keinem Arbeitsbereich gespeichert sind. Speichern?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The workspace %1 has unsaved changes. Save them?</source>
+        <translation>Der Arbeitsbereich %1 hat ungespeicherte Änderungen. Speichern?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Autosaved %1</source>
+        <translation>%1 automatisch gespeichert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Autosaved the unsaved session for recovery (%1)</source>
+        <translation>Ungespeicherte Sitzung zur Wiederherstellung automatisch gesichert (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Autosave failed: %1</source>
+        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Recover the unsaved session?</source>
+        <translation>Ungespeicherte Sitzung wiederherstellen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The studio kept an unsaved session from %1 (autosave). Restore it?</source>
+        <translation>Das Studio hat eine ungespeicherte Sitzung vom %1 aufbewahrt (automatische Sicherung). Wiederherstellen?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>New workspace: the open configuration, prompts and annotations stay; save it with Ctrl+S</source>
+        <translation>Neuer Arbeitsbereich: Die geöffnete Konfiguration, Prompts und Annotationen bleiben; mit Strg+S speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/studio/main_window.cpp" line="+12"/>
         <source>Open configuration</source>
         <translation>Konfiguration öffnen</translation>
     </message>
@@ -639,7 +768,7 @@
         <translation>Jetzt extrahieren? Dies läuft als Auftrag; die Testmenge wird geladen, sobald er fertig ist.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>&lt;b&gt;VideoAnomalyCLIP Studio&lt;/b&gt;&lt;p&gt;Zero-shot semantic video anomaly detection with CLIP: type what you are looking for and every frame of the test set is scored.&lt;/p&gt;&lt;pre style=&quot;white-space: pre-wrap&quot;&gt;%1&lt;/pre&gt;</source>
         <translation>&lt;b&gt;VideoAnomalyCLIP Studio&lt;/b&gt;&lt;p&gt;Semantische Zero-Shot-Erkennung von Videoanomalien mit CLIP: Beschreiben Sie, wonach Sie suchen, und jedes Bild des Testsatzes wird bewertet.&lt;/p&gt;&lt;pre style=&quot;white-space: pre-wrap&quot;&gt;%1&lt;/pre&gt;</translation>
     </message>
@@ -721,6 +850,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;New workspace</source>
+        <translation>&amp;Neuer Arbeitsbereich</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Open &amp;workspace...</source>
         <translation>&amp;Arbeitsbereich öffnen...</translation>
     </message>
@@ -890,6 +1024,16 @@
         <translation>Testmenge neu &amp;laden</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Load the test set again and keep its evaluation as a test run</source>
+        <translation>Die Testmenge neu laden und ihre Auswertung als Testlauf behalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep scores as run</source>
+        <translation>Bewertungen als Lauf &amp;behalten</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&amp;Cancel all jobs</source>
         <translation>Alle Aufträge abbre&amp;chen</translation>
@@ -1014,10 +1158,13 @@
         <source>Run report: %1</source>
         <translation>Laufbericht: %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>Backbone %1, checkpoint %2, %3 test videos</source>
-        <translation>Backbone %1, Checkpoint %2, %3 Testvideos</translation>
+        <source>Backbone %1, checkpoint %2, %n test video(s)</source>
+        <translation>
+            <numerusform>Backbone %1, Checkpoint %2, %n Testvideo</numerusform>
+            <numerusform>Backbone %1, Checkpoint %2, %n Testvideos</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1025,7 +1172,7 @@
         <translation>keiner (Zero-Shot)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Export scores</source>
         <translation>Scores exportieren</translation>
     </message>
@@ -1065,23 +1212,24 @@
         <translation>PDF-Dokument (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/studio/main_window_workspace.cpp" line="-100"/>
-        <location line="+36"/>
+        <location filename="../ui/studio/main_window_workspace.cpp" line="+177"/>
+        <location line="+12"/>
+        <location line="+41"/>
         <source>&apos;%1&apos;: %2</source>
         <translation>„%1“: %2</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-49"/>
         <source>Cannot save the workspace</source>
         <translation>Der Arbeitsbereich kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+20"/>
         <source>Saved the workspace %1</source>
         <translation>Arbeitsbereich %1 gespeichert</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Cannot open the workspace</source>
         <translation>Der Arbeitsbereich kann nicht geöffnet werden</translation>
     </message>
@@ -1091,12 +1239,12 @@
         <translation>„%1“: Diese Arbeitsbereichsdatei gibt es nicht</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+73"/>
         <source>the configuration %1 could not be opened%2</source>
         <translation>die Konfiguration %1 konnte nicht geöffnet werden%2</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>&apos;%1&apos; was opened, but not everything in it could be restored:
 %2</source>
         <translation>„%1“ wurde geöffnet, aber nicht alles darin konnte wiederhergestellt werden:
@@ -1113,7 +1261,7 @@
         <translation>Arbeitsbereich %1 geöffnet</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Open workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
@@ -1136,7 +1284,7 @@
 <context>
     <name>MetricsPanel</name>
     <message>
-        <location filename="../ui/panels/metrics_panel.cpp" line="+58"/>
+        <location filename="../ui/panels/metrics_panel.cpp" line="+61"/>
         <source>false positive rate</source>
         <translation>Falsch-Positiv-Rate</translation>
     </message>
@@ -1154,6 +1302,11 @@
         <location line="+0"/>
         <source>precision</source>
         <translation>Präzision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compute now</source>
+        <translation>Jetzt berechnen</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1196,23 +1349,82 @@
         <translation>Label</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+31"/>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on demand</source>
+        <translation>auf Anforderung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live: after every re-scoring (a pixel map of every frame of every test video with masks, much slower than the frame metrics). On demand: only when you press Compute now. Off: never.</source>
+        <translation>Live: nach jeder Neubewertung (eine Pixelkarte für jeden Frame jedes Testvideos mit Masken, viel langsamer als die Frame-Metriken). Auf Anforderung: nur wenn Sie „Jetzt berechnen“ drücken. Aus: nie.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Compute pixel AUROC / AUPRO of the current prompts</source>
+        <translation>Pixel-AUROC / AUPRO der aktuellen Prompts berechnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pixel metrics:</source>
+        <translation>Pixelmetriken:</translation>
+    </message>
+    <message>
+        <location line="+117"/>
         <source>Not evaluated: %1</source>
         <translation>Nicht ausgewertet: %1</translation>
     </message>
-    <message>
-        <location line="+18"/>
-        <source>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Frame AUC&lt;/b&gt; (micro)&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;&lt;b&gt;Frame AP&lt;/b&gt; (micro)&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Frame AUC&lt;/b&gt; (macro, %3 videos)&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;&lt;b&gt;Frame AP&lt;/b&gt; (macro)&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Video AUC&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;td&gt;&lt;b&gt;Video AP&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Pixel AUROC / AUPRO&lt;/b&gt;&lt;/td&gt;&lt;td colspan=3&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;small&gt;%9 bootstrap resamples over videos, 95% intervals; %10 single-class videos left out of the macro means&lt;/small&gt;</source>
-        <translation>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Frame-AUC&lt;/b&gt; (mikro)&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;&lt;b&gt;Frame-AP&lt;/b&gt; (mikro)&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Frame-AUC&lt;/b&gt; (makro, %3 Videos)&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;&lt;b&gt;Frame-AP&lt;/b&gt; (makro)&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Video-AUC&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;td&gt;&lt;b&gt;Video-AP&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Pixel-AUROC / AUPRO&lt;/b&gt;&lt;/td&gt;&lt;td colspan=3&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;small&gt;%9 Bootstrap-Stichproben über Videos, 95-%-Intervalle; %10 Videos mit nur einer Klasse bleiben bei den Makro-Mitteln unberücksichtigt&lt;/small&gt;</translation>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n bootstrap resample(s) over videos, 95% intervals</source>
+        <translation>
+            <numerusform>%n Bootstrap-Stichprobe über Videos, 95-%-Intervalle</numerusform>
+            <numerusform>%n Bootstrap-Stichproben über Videos, 95-%-Intervalle</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
+        <source>no bootstrap intervals</source>
+        <translation>keine Bootstrap-Intervalle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Frame AUC&lt;/b&gt; (micro)&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;&lt;b&gt;Frame AP&lt;/b&gt; (micro)&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Frame AUC&lt;/b&gt; (macro, %3)&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;&lt;b&gt;Frame AP&lt;/b&gt; (macro)&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Video AUC&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;td&gt;&lt;b&gt;Video AP&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Pixel AUROC / AUPRO&lt;/b&gt;&lt;/td&gt;&lt;td colspan=3&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;small&gt;%9; %10&lt;/small&gt;</source>
+        <translation>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Frame-AUC&lt;/b&gt; (mikro)&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;&lt;b&gt;Frame-AP&lt;/b&gt; (mikro)&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Frame-AUC&lt;/b&gt; (makro, %3)&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;&lt;b&gt;Frame-AP&lt;/b&gt; (makro)&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Video-AUC&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;td&gt;&lt;b&gt;Video-AP&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Pixel-AUROC / AUPRO&lt;/b&gt;&lt;/td&gt;&lt;td colspan=3&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;small&gt;%9; %10&lt;/small&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n video(s)</source>
+        <translation>
+            <numerusform>%n Video</numerusform>
+            <numerusform>%n Videos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n single-class video(s) left out of the macro means</source>
+        <translation>
+            <numerusform>%n Video mit nur einer Klasse bleibt bei den Makro-Mitteln unberücksichtigt</numerusform>
+            <numerusform>%n Videos mit nur einer Klasse bleiben bei den Makro-Mitteln unberücksichtigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-2"/>
         <location line="+1"/>
         <source>undefined (one class)</source>
         <translation>undefiniert (nur eine Klasse)</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-37"/>
         <source>anomalous</source>
         <translation>anomal</translation>
     </message>
@@ -1222,30 +1434,46 @@
         <translation>normal</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>computing ...</source>
-        <translation>wird berechnet ...</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>%1 / %2 &lt;small&gt;(%n video(s) with pixel masks, AUPRO to FPR %3)&lt;/small&gt;</source>
-        <translation>
-            <numerusform>%1 / %2 &lt;small&gt;(%n Video mit Pixelmasken, AUPRO bis FPR %3)&lt;/small&gt;</numerusform>
-            <numerusform>%1 / %2 &lt;small&gt;(%n Videos mit Pixelmasken, AUPRO bis FPR %3)&lt;/small&gt;</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+50"/>
         <source>Pixel maps of the current prompts from the cached patch tokens, against the ground-truth masks.</source>
         <translation>Pixelkarten der aktuellen Prompts aus den gecachten Patch-Tokens, gegen die Ground-Truth-Masken.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 / %2 &lt;small&gt;(%n video(s) with pixel masks, AUPRO to FPR %3; %4 s)&lt;/small&gt;</source>
+        <translation>
+            <numerusform>%1 / %2 &lt;small&gt;(%n Video mit Pixelmasken, AUPRO bis FPR %3; %4 s)&lt;/small&gt;</numerusform>
+            <numerusform>%1 / %2 &lt;small&gt;(%n Videos mit Pixelmasken, AUPRO bis FPR %3; %4 s)&lt;/small&gt;</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <location line="+5"/>
         <source>– &lt;small&gt;(%1)&lt;/small&gt;</source>
         <translation>– &lt;small&gt;(%1)&lt;/small&gt;</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+3"/>
+        <source>computing… &lt;small&gt;(the last took %1 s)&lt;/small&gt;</source>
+        <translation>wird berechnet … &lt;small&gt;(zuletzt %1 s)&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>computing…</source>
+        <translation>wird berechnet …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>off &lt;small&gt;(Pixel metrics below)&lt;/small&gt;</source>
+        <translation>aus &lt;small&gt;(Pixelmetriken unten)&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not computed for these prompts &lt;small&gt;(Compute now)&lt;/small&gt;</source>
+        <translation>für diese Prompts nicht berechnet &lt;small&gt;(Jetzt berechnen)&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>At threshold %1: TPR %2, FPR %3, precision %4, F1 %5</source>
         <translation>Bei Schwelle %1: TPR %2, FPR %3, Präzision %4, F1 %5</translation>
     </message>
@@ -1352,7 +1580,7 @@
 <context>
     <name>PromptsPanel</name>
     <message>
-        <location filename="../ui/panels/prompts_panel.cpp" line="+44"/>
+        <location filename="../ui/panels/prompts_panel.cpp" line="+47"/>
         <source>Type a prompt, e.g. &quot;a person riding a bicycle&quot;</source>
         <translation>Prompt eingeben, z. B. „a person riding a bicycle“</translation>
     </message>
@@ -1386,18 +1614,34 @@
         <source>Not loaded: %1</source>
         <translation>Nicht geladen: %1</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 scored over %2 in %3 ms (evaluated in %4 ms)</source>
+        <translation>%1 über %2 in %3 ms bewertet (ausgewertet in %4 ms)</translation>
+    </message>
     <message numerus="yes">
-        <location line="+2"/>
-        <source>%n prompt(s) scored over %1 frames in %2 ms (evaluated in %3 ms)</source>
+        <location line="+1"/>
+        <source>%n prompt(s)</source>
         <translation>
-            <numerusform>%n Prompt über %1 Frames in %2 ms bewertet (ausgewertet in %3 ms)</numerusform>
-            <numerusform>%n Prompts über %1 Frames in %2 ms bewertet (ausgewertet in %3 ms)</numerusform>
+            <numerusform>%n Prompt</numerusform>
+            <numerusform>%n Prompts</numerusform>
         </translation>
     </message>
-    <message>
-        <location line="+108"/>
-        <source>too long: %1 tokens, CLIP reads the first %2 (the last %3 are ignored)</source>
-        <translation>zu lang: %1 Tokens, CLIP liest die ersten %2 (die letzten %3 werden ignoriert)</translation>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln frame(s)</source>
+        <translation>
+            <numerusform>%Ln Frame</numerusform>
+            <numerusform>%Ln Frames</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+107"/>
+        <source>too long: %1 tokens, CLIP reads the first %2 (the last %n are ignored)</source>
+        <translation>
+            <numerusform>zu lang: %1 Tokens, CLIP liest die ersten %2 (%n Token am Ende wird ignoriert)</numerusform>
+            <numerusform>zu lang: %1 Tokens, CLIP liest die ersten %2 (die letzten %n werden ignoriert)</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1449,9 +1693,235 @@
     </message>
 </context>
 <context>
+    <name>RunHistory</name>
+    <message>
+        <location filename="../ui/studio/run_history.cpp" line="+62"/>
+        <source>live prompts</source>
+        <translation>Live-Prompts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <location line="+178"/>
+        <source>Frame AUC (micro)</source>
+        <translation>Frame-AUC (mikro)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frame AP (micro)</source>
+        <translation>Frame-AP (mikro)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frame AUC (macro)</source>
+        <translation>Frame-AUC (makro)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frame AP (macro)</source>
+        <translation>Frame-AP (makro)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Video AUC</source>
+        <translation>Video-AUC</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Video AP</source>
+        <translation>Video-AP</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Prompts: %1</source>
+        <translation>Prompts: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(the configuration&apos;s)</source>
+        <translation>(die der Konfiguration)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checkpoint: %1</source>
+        <translation>Checkpoint: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+23"/>
+        <location line="+1"/>
+        <source>none (zero-shot)</source>
+        <translation>keiner (Zero-Shot)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-23"/>
+        <source>%n video score track(s)</source>
+        <translation>
+            <numerusform>%n Video-Bewertungsspur</numerusform>
+            <numerusform>%n Video-Bewertungsspuren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Configuration:</source>
+        <translation>Konfiguration:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A: %1
+B: %2</source>
+        <translation>A: %1
+B: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>B − A</source>
+        <translation>B − A</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Prompts A: %1</source>
+        <translation>Prompts A: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prompts B: %1</source>
+        <translation>Prompts B: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checkpoint A: %1</source>
+        <translation>Checkpoint A: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checkpoint B: %1</source>
+        <translation>Checkpoint B: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RunsPanel</name>
+    <message>
+        <location filename="../ui/panels/runs_panel.cpp" line="+62"/>
+        <source>Keep as run</source>
+        <translation>Als Lauf behalten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show in timeline</source>
+        <translation>In der Zeitleiste zeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Prompts</source>
+        <translation>Prompts</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Frame AUC</source>
+        <translation>Frame-AUC</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Frame AP</source>
+        <translation>Frame-AP</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Video AUC</source>
+        <translation>Video-AUC</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Select a run to see its metrics and configuration; select two to compare them.</source>
+        <translation>Wählen Sie einen Lauf, um seine Metriken und Konfiguration zu sehen; wählen Sie zwei, um sie zu vergleichen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep the current prompts&apos; scores, metrics and score tracks as a run</source>
+        <translation>Bewertungen, Metriken und Bewertungsspuren der aktuellen Prompts als Lauf behalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overlay the run&apos;s score track of the current video on the timeline</source>
+        <translation>Die Bewertungsspur des Laufs für das aktuelle Video in der Zeitleiste einblenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select two runs to compare their metrics</source>
+        <translation>Wählen Sie zwei Läufe, um ihre Metriken zu vergleichen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Delete runs</source>
+        <translation>Läufe löschen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+118"/>
+        <source>Delete %n run(s) and their score tracks? %1</source>
+        <translation>
+            <numerusform>%n Lauf und seine Bewertungsspuren löschen? %1</numerusform>
+            <numerusform>%n Läufe und ihre Bewertungsspuren löschen? %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/studio/studio_settings.cpp" line="+104"/>
+        <location filename="../ui/studio/studio_settings.cpp" line="+129"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -1472,12 +1942,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>Feature cache folder</source>
         <translation>Ordner des Merkmals-Caches</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-20"/>
         <source>System</source>
         <translation>System</translation>
     </message>
@@ -1502,6 +1972,26 @@
         <translation>keine Intervalle</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>live, after every re-scoring</source>
+        <translation>live, nach jeder Neubewertung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on demand (Compute now in the metrics panel)</source>
+        <translation>auf Anforderung („Jetzt berechnen“ unter Metriken)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pixel AUROC / AUPRO build a pixel map of every frame of every test video with masks: much slower than the frame metrics.</source>
+        <translation>Pixel-AUROC / AUPRO erstellen eine Pixelkarte für jeden Frame jedes Testvideos mit Masken: viel langsamer als die Frame-Metriken.</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Compute threads</source>
         <translation>Rechen-Threads</translation>
@@ -1521,6 +2011,11 @@
         <source>Bootstrap resamples</source>
         <translation>Bootstrap-Stichproben</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Pixel metrics</source>
+        <translation>Pixelmetriken</translation>
+    </message>
 </context>
 <context>
     <name>StudioSession</name>
@@ -1533,7 +2028,7 @@
 <context>
     <name>TrainJob</name>
     <message>
-        <location filename="../ui/jobs/engine_jobs.cpp" line="-91"/>
+        <location filename="../ui/jobs/engine_jobs.cpp" line="-92"/>
         <source>Resume training</source>
         <translation>Training fortsetzen</translation>
     </message>
@@ -1603,8 +2098,24 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>finished %1 epoch(s), %2 steps; checkpoint %3</source>
-        <translation>%1 Epoche(n), %2 Schritte abgeschlossen; Checkpoint %3</translation>
+        <source>finished %1, %2; checkpoint %3</source>
+        <translation>%1, %2 abgeschlossen; Checkpoint %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n epoch(s)</source>
+        <translation>
+            <numerusform>%n Epoche</numerusform>
+            <numerusform>%n Epochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n Schritt</numerusform>
+            <numerusform>%n Schritte</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1740,7 +2251,7 @@
         <translation>Trainingskonfiguration: %1</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+65"/>
         <source>Fix the YAML first: %1</source>
         <translation>Korrigieren Sie zuerst das YAML: %1</translation>
     </message>
@@ -1786,6 +2297,14 @@
     </message>
 </context>
 <context>
+    <name>ViewerWidget</name>
+    <message>
+        <location filename="../ui/studio/viewer_widget.cpp" line="+112"/>
+        <source>live scores</source>
+        <translation>Live-Bewertungen</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../app/vaclip-studio/main.cpp" line="+44"/>
@@ -1828,7 +2347,7 @@
         <translation>Sprache der Oberfläche: de, zh_CN, en oder system (Standard: $VACLIP_STUDIO_LANG, sonst die Einstellung, sonst die des Systems).</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Demo workspace</source>
         <translation>Demo-Arbeitsbereich</translation>
     </message>
@@ -2019,7 +2538,7 @@
 <context>
     <name>vaclip::ui</name>
     <message>
-        <location filename="../ui/export/run_report.cpp" line="+62"/>
+        <location filename="../ui/export/run_report.cpp" line="+66"/>
         <source>False positive rate</source>
         <translation>Falsch-Positiv-Rate</translation>
     </message>
@@ -2088,13 +2607,24 @@
         <source>normal</source>
         <translation>normal</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+6"/>
-        <source>… and %1 more videos</source>
-        <translation>… und %1 weitere Videos</translation>
+        <source>… and %n more video(s)</source>
+        <translation>
+            <numerusform>… und %n weiteres Video</numerusform>
+            <numerusform>… und %n weitere Videos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>… (%n more line(s))</source>
+        <translation>
+            <numerusform>… (%n weitere Zeile)</numerusform>
+            <numerusform>… (%n weitere Zeilen)</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-28"/>
         <source>Prompts</source>
         <translation>Prompts</translation>
     </message>
@@ -2107,11 +2637,6 @@
         <location line="+6"/>
         <source>Configuration</source>
         <translation>Konfiguration</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>… (%1 more lines)</source>
-        <translation>… (%1 weitere Zeilen)</translation>
     </message>
 </context>
 <context>
@@ -2292,10 +2817,35 @@
         <source>No scores for this video yet.</source>
         <translation>Noch keine Scores für dieses Video.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n false-positive segment(s)</source>
+        <translation>
+            <numerusform>%n falsch-positiver Abschnitt</numerusform>
+            <numerusform>%n falsch-positive Abschnitte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>%n frame(s)</source>
+        <translation>
+            <numerusform>%n Frame</numerusform>
+            <numerusform>%n Frames</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-1"/>
+        <source>%1 of %n ground-truth interval(s) missed</source>
+        <translation>
+            <numerusform>%1 von %n Ground-Truth-Intervall verfehlt</numerusform>
+            <numerusform>%1 von %n Ground-Truth-Intervallen verfehlt</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+5"/>
-        <source>At threshold %1: %2 false-positive segment(s) (%3 frames), %4 of %5 ground-truth interval(s) missed (%6 frames).</source>
-        <translation>Bei Schwelle %1: %2 falsch-positive(r) Abschnitt(e) (%3 Frames), %4 von %5 Ground-Truth-Intervall(en) verfehlt (%6 Frames).</translation>
+        <location line="+2"/>
+        <source>At threshold %1: %2 (%3), %4 (%5).</source>
+        <translation>Bei Schwelle %1: %2 (%3), %4 (%5).</translation>
     </message>
 </context>
 <context>
@@ -2309,7 +2859,7 @@
 <context>
     <name>vaclip::ui::RunReport</name>
     <message>
-        <location filename="../ui/export/run_report.cpp" line="-103"/>
+        <location filename="../ui/export/run_report.cpp" line="-83"/>
         <source>Frame AUC (micro)</source>
         <translation>Frame-AUC (mikro)</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>BackboneInfoJob</name>
     <message>
-        <location filename="../ui/jobs/engine_jobs.cpp" line="+124"/>
+        <location filename="../ui/jobs/engine_jobs.cpp" line="+126"/>
         <source>Load backbone</source>
         <translation>加载骨干网络</translation>
     </message>
@@ -123,8 +123,22 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 vision layers, %2 text layers</source>
-        <translation>%1 个视觉层，%2 个文本层</translation>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n vision layer(s)</source>
+        <translation>
+            <numerusform>%n 个视觉层</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n text layer(s)</source>
+        <translation>
+            <numerusform>%n 个文本层</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -170,7 +184,7 @@
         <translation>特征</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Open...</source>
         <translation>打开...</translation>
     </message>
@@ -311,7 +325,7 @@
 <context>
     <name>ExtractJob</name>
     <message>
-        <location filename="../ui/jobs/engine_jobs.cpp" line="-45"/>
+        <location filename="../ui/jobs/engine_jobs.cpp" line="-46"/>
         <source>Extract features (%1)</source>
         <translation>提取特征（%1）</translation>
     </message>
@@ -332,10 +346,12 @@
         <source>video %1/%2, %3 frames/s</source>
         <translation>视频 %1/%2，%3 帧/秒</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+5"/>
-        <source>%1: %2 (%3 frames)</source>
-        <translation>%1：%2（%3 帧）</translation>
+        <source>%1: %2 (%n frame(s))</source>
+        <translation>
+            <numerusform>%1：%2（%n 帧）</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -498,7 +514,7 @@
 <context>
     <name>LivePixelMetrics</name>
     <message>
-        <location filename="../ui/studio/live_pixel_metrics.cpp" line="+32"/>
+        <location filename="../ui/studio/live_pixel_metrics.cpp" line="+38"/>
         <source>testing.pixel_maps is off in the configuration (turn it on and extract patch tokens: vaclip extract --tokens)</source>
         <translation>配置中 testing.pixel_maps 未开启（请开启并提取图块 token：vaclip extract --tokens）</translation>
     </message>
@@ -507,10 +523,12 @@
         <source>no patch tokens cached for %1 (%2): run vaclip extract --tokens</source>
         <translation>%1 没有缓存的图块 token（%2）：请运行 vaclip extract --tokens</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>the pixel masks of %1 have %2 frames, its features %3</source>
-        <translation>%1 的像素掩码有 %2 帧，其特征有 %3 帧</translation>
+        <source>the pixel masks of %1 have %n frame(s), its features %2</source>
+        <translation>
+            <numerusform>%1 的像素掩码有 %n 帧，其特征有 %2 帧</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+10"/>
@@ -521,12 +539,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/studio/main_window.cpp" line="+49"/>
+        <location filename="../ui/studio/main_window_runs.cpp" line="+193"/>
         <source>VideoAnomalyCLIP Studio</source>
         <translation>VideoAnomalyCLIP Studio</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../ui/studio/main_window.cpp" line="+69"/>
         <source>Datasets</source>
         <translation>数据集</translation>
     </message>
@@ -561,7 +579,12 @@
         <translation>标注</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>Runs</source>
+        <translation>运行记录</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Scoring failed</source>
         <translation>评分失败</translation>
     </message>
@@ -583,19 +606,120 @@
         <translation>显示数据集格式插件，以及部分插件无法使用的原因</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Cannot open the configuration</source>
         <translation>无法打开配置</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location filename="../ui/studio/main_window_workspace.cpp" line="+146"/>
-        <location line="+89"/>
+        <location filename="../ui/studio/main_window_runs.cpp" line="-120"/>
+        <source>Nothing to keep: the test set is not scored yet.</source>
+        <translation>没有可保留的内容：测试集尚未评分。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Training %1</source>
+        <translation>训练 %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Test %1</source>
+        <translation>测试 %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+17"/>
+        <source>Kept the run &quot;%1&quot; (Runs panel)</source>
+        <translation>已保留运行“%1”（运行记录面板）</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Run %1</source>
+        <translation>运行 %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>run: %1</source>
+        <translation>运行：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The run &quot;%1&quot; has no scores for %2</source>
+        <translation>运行“%1”没有 %2 的分数</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The run &quot;%1&quot; has %n frame(s) for this video, which does not fit it</source>
+        <translation>
+            <numerusform>运行“%1”为此视频记录了 %n 帧，与该视频不符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>%1 — VideoAnomalyCLIP Studio</source>
         <translation>%1 — VideoAnomalyCLIP Studio</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
+        <source>The session has changes that are not saved in a workspace. Save them?</source>
+        <translation>会话中有尚未保存到工作区的更改。要保存吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The workspace %1 has unsaved changes. Save them?</source>
+        <translation>工作区 %1 有未保存的更改。要保存吗？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Autosaved %1</source>
+        <translation>已自动保存 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Autosaved the unsaved session for recovery (%1)</source>
+        <translation>已自动保存未保存的会话以便恢复（%1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Autosave failed: %1</source>
+        <translation>自动保存失败：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Recover the unsaved session?</source>
+        <translation>恢复未保存的会话吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The studio kept an unsaved session from %1 (autosave). Restore it?</source>
+        <translation>工作室保留了 %1 的一个未保存会话（自动保存）。要恢复吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>New workspace: the open configuration, prompts and annotations stay; save it with Ctrl+S</source>
+        <translation>新建工作区：已打开的配置、提示词和标注保持不变；用 Ctrl+S 保存</translation>
+    </message>
+    <message>
+        <location filename="../ui/studio/main_window.cpp" line="+12"/>
         <source>Open configuration</source>
         <translation>打开配置</translation>
     </message>
@@ -636,7 +760,7 @@
         <translation>现在提取吗？提取将作为任务运行，完成后自动加载测试集。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>&lt;b&gt;VideoAnomalyCLIP Studio&lt;/b&gt;&lt;p&gt;Zero-shot semantic video anomaly detection with CLIP: type what you are looking for and every frame of the test set is scored.&lt;/p&gt;&lt;pre style=&quot;white-space: pre-wrap&quot;&gt;%1&lt;/pre&gt;</source>
         <translation>&lt;b&gt;VideoAnomalyCLIP Studio&lt;/b&gt;&lt;p&gt;基于 CLIP 的零样本语义视频异常检测：输入您要查找的内容，测试集的每一帧都会被评分。&lt;/p&gt;&lt;pre style=&quot;white-space: pre-wrap&quot;&gt;%1&lt;/pre&gt;</translation>
     </message>
@@ -716,6 +840,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;New workspace</source>
+        <translation>新建工作区(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Open &amp;workspace...</source>
         <translation>打开工作区(&amp;W)...</translation>
     </message>
@@ -885,6 +1014,16 @@
         <translation>重新加载测试集(&amp;L)</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Load the test set again and keep its evaluation as a test run</source>
+        <translation>重新加载测试集，并将其评估保留为一次测试运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep scores as run</source>
+        <translation>将分数保留为运行(&amp;K)</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&amp;Cancel all jobs</source>
         <translation>取消所有任务(&amp;C)</translation>
@@ -1009,10 +1148,12 @@
         <source>Run report: %1</source>
         <translation>运行报告：%1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>Backbone %1, checkpoint %2, %3 test videos</source>
-        <translation>骨干网络 %1，检查点 %2，%3 个测试视频</translation>
+        <source>Backbone %1, checkpoint %2, %n test video(s)</source>
+        <translation>
+            <numerusform>骨干网络 %1，检查点 %2，%n 个测试视频</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1020,7 +1161,7 @@
         <translation>无（零样本）</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Export scores</source>
         <translation>导出分数</translation>
     </message>
@@ -1060,23 +1201,24 @@
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/studio/main_window_workspace.cpp" line="-100"/>
-        <location line="+36"/>
+        <location filename="../ui/studio/main_window_workspace.cpp" line="+177"/>
+        <location line="+12"/>
+        <location line="+41"/>
         <source>&apos;%1&apos;: %2</source>
         <translation>“%1”：%2</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-49"/>
         <source>Cannot save the workspace</source>
         <translation>无法保存工作区</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+20"/>
         <source>Saved the workspace %1</source>
         <translation>已保存工作区 %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Cannot open the workspace</source>
         <translation>无法打开工作区</translation>
     </message>
@@ -1086,12 +1228,12 @@
         <translation>“%1”：没有这个工作区文件</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+73"/>
         <source>the configuration %1 could not be opened%2</source>
         <translation>无法打开配置 %1%2</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>&apos;%1&apos; was opened, but not everything in it could be restored:
 %2</source>
         <translation>已打开“%1”，但其中并非所有内容都能恢复：
@@ -1108,7 +1250,7 @@
         <translation>已打开工作区 %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
@@ -1131,7 +1273,7 @@
 <context>
     <name>MetricsPanel</name>
     <message>
-        <location filename="../ui/panels/metrics_panel.cpp" line="+58"/>
+        <location filename="../ui/panels/metrics_panel.cpp" line="+61"/>
         <source>false positive rate</source>
         <translation>假阳性率</translation>
     </message>
@@ -1149,6 +1291,11 @@
         <location line="+0"/>
         <source>precision</source>
         <translation>精确率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compute now</source>
+        <translation>立即计算</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1191,23 +1338,79 @@
         <translation>标签</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+31"/>
+        <source>live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on demand</source>
+        <translation>按需</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live: after every re-scoring (a pixel map of every frame of every test video with masks, much slower than the frame metrics). On demand: only when you press Compute now. Off: never.</source>
+        <translation>实时：每次重新评分后计算（为每个带掩码测试视频的每一帧生成像素图，比帧级指标慢得多）。按需：仅在点击“立即计算”时计算。关闭：从不计算。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Compute pixel AUROC / AUPRO of the current prompts</source>
+        <translation>计算当前提示词的像素级 AUROC / AUPRO</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pixel metrics:</source>
+        <translation>像素级指标：</translation>
+    </message>
+    <message>
+        <location line="+117"/>
         <source>Not evaluated: %1</source>
         <translation>未评估：%1</translation>
     </message>
-    <message>
-        <location line="+18"/>
-        <source>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Frame AUC&lt;/b&gt; (micro)&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;&lt;b&gt;Frame AP&lt;/b&gt; (micro)&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Frame AUC&lt;/b&gt; (macro, %3 videos)&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;&lt;b&gt;Frame AP&lt;/b&gt; (macro)&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Video AUC&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;td&gt;&lt;b&gt;Video AP&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Pixel AUROC / AUPRO&lt;/b&gt;&lt;/td&gt;&lt;td colspan=3&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;small&gt;%9 bootstrap resamples over videos, 95% intervals; %10 single-class videos left out of the macro means&lt;/small&gt;</source>
-        <translation>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;帧级 AUC&lt;/b&gt;（微平均）&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;&lt;b&gt;帧级 AP&lt;/b&gt;（微平均）&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;帧级 AUC&lt;/b&gt;（宏平均，%3 个视频）&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;&lt;b&gt;帧级 AP&lt;/b&gt;（宏平均）&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;视频级 AUC&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;td&gt;&lt;b&gt;视频级 AP&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;像素级 AUROC / AUPRO&lt;/b&gt;&lt;/td&gt;&lt;td colspan=3&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;small&gt;按视频进行 %9 次自助重采样，95% 置信区间；%10 个单类别视频未计入宏平均&lt;/small&gt;</translation>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n bootstrap resample(s) over videos, 95% intervals</source>
+        <translation>
+            <numerusform>按视频进行 %n 次自助重采样，95% 置信区间</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
+        <source>no bootstrap intervals</source>
+        <translation>无自助置信区间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Frame AUC&lt;/b&gt; (micro)&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;&lt;b&gt;Frame AP&lt;/b&gt; (micro)&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Frame AUC&lt;/b&gt; (macro, %3)&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;&lt;b&gt;Frame AP&lt;/b&gt; (macro)&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Video AUC&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;td&gt;&lt;b&gt;Video AP&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Pixel AUROC / AUPRO&lt;/b&gt;&lt;/td&gt;&lt;td colspan=3&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;small&gt;%9; %10&lt;/small&gt;</source>
+        <translation>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;帧级 AUC&lt;/b&gt;（微平均）&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;&lt;b&gt;帧级 AP&lt;/b&gt;（微平均）&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;帧级 AUC&lt;/b&gt;（宏平均，%3）&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;&lt;b&gt;帧级 AP&lt;/b&gt;（宏平均）&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;视频级 AUC&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;td&gt;&lt;b&gt;视频级 AP&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;像素级 AUROC / AUPRO&lt;/b&gt;&lt;/td&gt;&lt;td colspan=3&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;small&gt;%9；%10&lt;/small&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n video(s)</source>
+        <translation>
+            <numerusform>%n 个视频</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n single-class video(s) left out of the macro means</source>
+        <translation>
+            <numerusform>%n 个单类别视频未计入宏平均</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-2"/>
         <location line="+1"/>
         <source>undefined (one class)</source>
         <translation>未定义（仅一个类别）</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-37"/>
         <source>anomalous</source>
         <translation>异常</translation>
     </message>
@@ -1217,29 +1420,45 @@
         <translation>正常</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>computing ...</source>
-        <translation>计算中……</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>%1 / %2 &lt;small&gt;(%n video(s) with pixel masks, AUPRO to FPR %3)&lt;/small&gt;</source>
-        <translation>
-            <numerusform>%1 / %2 &lt;small&gt;（%n 个带像素掩码的视频，AUPRO 计算至 FPR %3）&lt;/small&gt;</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+50"/>
         <source>Pixel maps of the current prompts from the cached patch tokens, against the ground-truth masks.</source>
         <translation>由缓存的图块 token 计算当前提示词的像素图，并与真值掩码比较。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 / %2 &lt;small&gt;(%n video(s) with pixel masks, AUPRO to FPR %3; %4 s)&lt;/small&gt;</source>
+        <translation>
+            <numerusform>%1 / %2 &lt;small&gt;（%n 个带像素掩码的视频，AUPRO 计算至 FPR %3；%4 秒）&lt;/small&gt;</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <location line="+5"/>
         <source>– &lt;small&gt;(%1)&lt;/small&gt;</source>
         <translation>– &lt;small&gt;（%1）&lt;/small&gt;</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+3"/>
+        <source>computing… &lt;small&gt;(the last took %1 s)&lt;/small&gt;</source>
+        <translation>计算中…… &lt;small&gt;（上次用时 %1 秒）&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>computing…</source>
+        <translation>计算中……</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>off &lt;small&gt;(Pixel metrics below)&lt;/small&gt;</source>
+        <translation>关闭 &lt;small&gt;（见下方“像素级指标”）&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not computed for these prompts &lt;small&gt;(Compute now)&lt;/small&gt;</source>
+        <translation>尚未为这些提示词计算 &lt;small&gt;（立即计算）&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>At threshold %1: TPR %2, FPR %3, precision %4, F1 %5</source>
         <translation>阈值 %1 时：TPR %2，FPR %3，精确率 %4，F1 %5</translation>
     </message>
@@ -1344,7 +1563,7 @@
 <context>
     <name>PromptsPanel</name>
     <message>
-        <location filename="../ui/panels/prompts_panel.cpp" line="+44"/>
+        <location filename="../ui/panels/prompts_panel.cpp" line="+47"/>
         <source>Type a prompt, e.g. &quot;a person riding a bicycle&quot;</source>
         <translation>输入提示词，例如 &quot;a person riding a bicycle&quot;</translation>
     </message>
@@ -1378,17 +1597,31 @@
         <source>Not loaded: %1</source>
         <translation>未加载：%1</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 scored over %2 in %3 ms (evaluated in %4 ms)</source>
+        <translation>%1已在 %3 毫秒内对 %2评分（评估用时 %4 毫秒）</translation>
+    </message>
     <message numerus="yes">
-        <location line="+2"/>
-        <source>%n prompt(s) scored over %1 frames in %2 ms (evaluated in %3 ms)</source>
+        <location line="+1"/>
+        <source>%n prompt(s)</source>
         <translation>
-            <numerusform>%n 个提示词已在 %2 毫秒内对 %1 帧评分（评估用时 %3 毫秒）</numerusform>
+            <numerusform>%n 个提示词</numerusform>
         </translation>
     </message>
-    <message>
-        <location line="+108"/>
-        <source>too long: %1 tokens, CLIP reads the first %2 (the last %3 are ignored)</source>
-        <translation>过长：%1 个令牌，CLIP 只读取前 %2 个（最后 %3 个被忽略）</translation>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln frame(s)</source>
+        <translation>
+            <numerusform>%Ln 帧</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+107"/>
+        <source>too long: %1 tokens, CLIP reads the first %2 (the last %n are ignored)</source>
+        <translation>
+            <numerusform>过长：%1 个令牌，CLIP 只读取前 %2 个（最后 %n 个被忽略）</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1440,9 +1673,233 @@
     </message>
 </context>
 <context>
+    <name>RunHistory</name>
+    <message>
+        <location filename="../ui/studio/run_history.cpp" line="+62"/>
+        <source>live prompts</source>
+        <translation>实时提示词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>session</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <location line="+178"/>
+        <source>Frame AUC (micro)</source>
+        <translation>帧级 AUC（微平均）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frame AP (micro)</source>
+        <translation>帧级 AP（微平均）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frame AUC (macro)</source>
+        <translation>帧级 AUC（宏平均）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frame AP (macro)</source>
+        <translation>帧级 AP（宏平均）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Video AUC</source>
+        <translation>视频级 AUC</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Video AP</source>
+        <translation>视频级 AP</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2，%3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Prompts: %1</source>
+        <translation>提示词：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(the configuration&apos;s)</source>
+        <translation>（配置中的）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checkpoint: %1</source>
+        <translation>检查点：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+23"/>
+        <location line="+1"/>
+        <source>none (zero-shot)</source>
+        <translation>无（零样本）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-23"/>
+        <source>%n video score track(s)</source>
+        <translation>
+            <numerusform>%n 条视频分数轨迹</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Configuration:</source>
+        <translation>配置：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A: %1
+B: %2</source>
+        <translation>A：%1
+B：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>B − A</source>
+        <translation>B − A</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Prompts A: %1</source>
+        <translation>提示词 A：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prompts B: %1</source>
+        <translation>提示词 B：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checkpoint A: %1</source>
+        <translation>检查点 A：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checkpoint B: %1</source>
+        <translation>检查点 B：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RunsPanel</name>
+    <message>
+        <location filename="../ui/panels/runs_panel.cpp" line="+62"/>
+        <source>Keep as run</source>
+        <translation>保留为运行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show in timeline</source>
+        <translation>在时间轴中显示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Prompts</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Frame AUC</source>
+        <translation>帧级 AUC</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Frame AP</source>
+        <translation>帧级 AP</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Video AUC</source>
+        <translation>视频级 AUC</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Select a run to see its metrics and configuration; select two to compare them.</source>
+        <translation>选择一个运行以查看其指标和配置；选择两个以进行比较。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep the current prompts&apos; scores, metrics and score tracks as a run</source>
+        <translation>将当前提示词的分数、指标和分数轨迹保留为一次运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overlay the run&apos;s score track of the current video on the timeline</source>
+        <translation>在时间轴上叠加该运行在当前视频上的分数轨迹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select two runs to compare their metrics</source>
+        <translation>选择两个运行以比较其指标</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Delete runs</source>
+        <translation>删除运行</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+118"/>
+        <source>Delete %n run(s) and their score tracks? %1</source>
+        <translation>
+            <numerusform>删除 %n 个运行及其分数轨迹吗？%1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/studio/studio_settings.cpp" line="+104"/>
+        <location filename="../ui/studio/studio_settings.cpp" line="+129"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1463,12 +1920,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>Feature cache folder</source>
         <translation>特征缓存文件夹</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-20"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
@@ -1493,6 +1950,26 @@
         <translation>不计算置信区间</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>live, after every re-scoring</source>
+        <translation>实时，每次重新评分后</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on demand (Compute now in the metrics panel)</source>
+        <translation>按需（在指标面板中点击“立即计算”）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pixel AUROC / AUPRO build a pixel map of every frame of every test video with masks: much slower than the frame metrics.</source>
+        <translation>像素级 AUROC / AUPRO 需为每个带掩码测试视频的每一帧生成像素图：比帧级指标慢得多。</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Compute threads</source>
         <translation>计算线程数</translation>
@@ -1512,6 +1989,11 @@
         <source>Bootstrap resamples</source>
         <translation>自助重采样次数</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Pixel metrics</source>
+        <translation>像素级指标</translation>
+    </message>
 </context>
 <context>
     <name>StudioSession</name>
@@ -1524,7 +2006,7 @@
 <context>
     <name>TrainJob</name>
     <message>
-        <location filename="../ui/jobs/engine_jobs.cpp" line="-91"/>
+        <location filename="../ui/jobs/engine_jobs.cpp" line="-92"/>
         <source>Resume training</source>
         <translation>继续训练</translation>
     </message>
@@ -1591,8 +2073,22 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>finished %1 epoch(s), %2 steps; checkpoint %3</source>
-        <translation>已完成 %1 轮、%2 步；检查点 %3</translation>
+        <source>finished %1, %2; checkpoint %3</source>
+        <translation>已完成 %1、%2；检查点 %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n epoch(s)</source>
+        <translation>
+            <numerusform>%n 轮</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n 步</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1728,7 +2224,7 @@
         <translation>训练配置：%1</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+65"/>
         <source>Fix the YAML first: %1</source>
         <translation>请先修正 YAML：%1</translation>
     </message>
@@ -1774,6 +2270,14 @@
     </message>
 </context>
 <context>
+    <name>ViewerWidget</name>
+    <message>
+        <location filename="../ui/studio/viewer_widget.cpp" line="+112"/>
+        <source>live scores</source>
+        <translation>实时分数</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../app/vaclip-studio/main.cpp" line="+44"/>
@@ -1816,7 +2320,7 @@
         <translation>界面语言：de、zh_CN、en 或 system（默认：$VACLIP_STUDIO_LANG，其次为设置，再次为系统语言）。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Demo workspace</source>
         <translation>演示工作区</translation>
     </message>
@@ -2007,7 +2511,7 @@
 <context>
     <name>vaclip::ui</name>
     <message>
-        <location filename="../ui/export/run_report.cpp" line="+62"/>
+        <location filename="../ui/export/run_report.cpp" line="+66"/>
         <source>False positive rate</source>
         <translation>假阳性率</translation>
     </message>
@@ -2076,13 +2580,22 @@
         <source>normal</source>
         <translation>正常</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+6"/>
-        <source>… and %1 more videos</source>
-        <translation>… 以及另外 %1 个视频</translation>
+        <source>… and %n more video(s)</source>
+        <translation>
+            <numerusform>… 以及另外 %n 个视频</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>… (%n more line(s))</source>
+        <translation>
+            <numerusform>…（另有 %n 行）</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-28"/>
         <source>Prompts</source>
         <translation>提示词</translation>
     </message>
@@ -2095,11 +2608,6 @@
         <location line="+6"/>
         <source>Configuration</source>
         <translation>配置</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>… (%1 more lines)</source>
-        <translation>…（另有 %1 行）</translation>
     </message>
 </context>
 <context>
@@ -2279,10 +2787,32 @@
         <source>No scores for this video yet.</source>
         <translation>此视频尚无分数。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n false-positive segment(s)</source>
+        <translation>
+            <numerusform>%n 个误报片段</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>%n frame(s)</source>
+        <translation>
+            <numerusform>%n 帧</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-1"/>
+        <source>%1 of %n ground-truth interval(s) missed</source>
+        <translation>
+            <numerusform>%n 个真值区间中漏检 %1 个</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+5"/>
-        <source>At threshold %1: %2 false-positive segment(s) (%3 frames), %4 of %5 ground-truth interval(s) missed (%6 frames).</source>
-        <translation>阈值 %1 时：%2 个误报片段（%3 帧），%5 个真值区间中漏检 %4 个（%6 帧）。</translation>
+        <location line="+2"/>
+        <source>At threshold %1: %2 (%3), %4 (%5).</source>
+        <translation>阈值 %1 时：%2（%3），%4（%5）。</translation>
     </message>
 </context>
 <context>
@@ -2296,7 +2826,7 @@
 <context>
     <name>vaclip::ui::RunReport</name>
     <message>
-        <location filename="../ui/export/run_report.cpp" line="-103"/>
+        <location filename="../ui/export/run_report.cpp" line="-83"/>
         <source>Frame AUC (micro)</source>
         <translation>帧级 AUC（微平均）</translation>
     </message>

@@ -29,7 +29,11 @@ namespace vaclip::infer {
 /// cache holds no patch tokens or their dimension differs from the prompts'.
 /// inputSize: backbone.input_size, so that the patch grid is placed where CLIP's resize + centre
 /// crop took it from (model::pixelMap); 0 = the grid spans the whole frame (exact for square frames).
+/// firstFrame, frameCount: only frames [firstFrame, firstFrame + frameCount) (-1 = to the end), so
+/// that a caller can work in chunks (the studio abandons a computation between chunks); a range
+/// outside the video throws vaclip::Error (InvalidArgument).
 std::vector<float> videoPixelMaps(const CachedFeatures& features, const PromptFeatures& prompts, double logitScale,
-                                  int height, int width, double sigma, int inputSize = 0);
+                                  int height, int width, double sigma, int inputSize = 0, int64_t firstFrame = 0,
+                                  int64_t frameCount = -1);
 
 } // namespace vaclip::infer

@@ -93,10 +93,10 @@ QString tsPath(const QString& lang)
     return QStringLiteral(VACLIP_SOURCE_DIR "/translations/vaclip_studio_%1.ts").arg(lang);
 }
 
-/// %1..%99, %L1.., %n as a sorted multiset.
+/// %1..%99, %L1.., %n, %Ln as a sorted multiset.
 QStringList placeholders(const QString& s)
 {
-    static const QRegularExpression re(QStringLiteral("%L?[0-9]+|%n"));
+    static const QRegularExpression re(QStringLiteral("%L?[0-9]+|%L?n"));
     QStringList out;
     for (auto it = re.globalMatch(s); it.hasNext();)
         out << it.next().captured();

@@ -141,14 +141,15 @@ void ComparisonView::retranslate()
     }
     const int fp = int(m_comparison.falsePositives.size());
     const int missed = int(m_comparison.missed.size());
-    m_summary->setText(tr("At threshold %1: %2 false-positive segment(s) (%3 frames), %4 of %5 ground-truth "
-                          "interval(s) missed (%6 frames).")
-                           .arg(vaclip::studio::displayNumber(m_threshold, 3))
-                           .arg(fp)
-                           .arg(m_comparison.falsePositiveFrames)
-                           .arg(missed)
-                           .arg(m_comparison.detected.size() + m_comparison.missed.size())
-                           .arg(m_comparison.missedFrames));
+    // Each count with its own plural form: "1 false-positive segment (1 frame)".
+    const int intervals = int(m_comparison.detected.size() + m_comparison.missed.size());
+    const QString falsePositives = tr("%n false-positive segment(s)", nullptr, fp);
+    const QString fpFrames = tr("%n frame(s)", nullptr, int(m_comparison.falsePositiveFrames));
+    const QString missedText = tr("%1 of %n ground-truth interval(s) missed", nullptr, intervals).arg(missed);
+    const QString missedFrames = tr("%n frame(s)", nullptr, int(m_comparison.missedFrames));
+    m_summary->setText(tr("At threshold %1: %2 (%3), %4 (%5).")
+                           .arg(vaclip::studio::displayNumber(m_threshold, 3), falsePositives, fpFrames, missedText,
+                                missedFrames));
 }
 
 } // namespace vaclip::ui

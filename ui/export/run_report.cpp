@@ -20,10 +20,14 @@ namespace {
 
 // lupdate files the tr() calls of RunReport's members under "vaclip::ui::RunReport" and those of
 // the free functions here under the namespace, "vaclip::ui": look in both.
-QString tr(const char* text)
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
 {
-    const QString t = QCoreApplication::translate("vaclip::ui::RunReport", text);
-    return t != QString::fromUtf8(text) ? t : QCoreApplication::translate("vaclip::ui", text);
+    const QString t = QCoreApplication::translate("vaclip::ui::RunReport", text, disambiguation, n);
+    // An untranslated numerus string comes back with %n already replaced: compare against that.
+    QString source = QString::fromUtf8(text);
+    if (n >= 0)
+        source.replace(QLatin1String("%n"), QString::number(n));
+    return t != source ? t : QCoreApplication::translate("vaclip::ui", text, disambiguation, n);
 }
 
 QString num(double v, int digits = 3)
@@ -169,7 +173,7 @@ void paintReport(const RunReport& r, QCPPainter& p)
         y += 9.5;
     }
     if (shown < r.perVideo.size()) {
-        text(p, kMargin, y, 400, tr("\u2026 and %1 more videos").arg(r.perVideo.size() - shown));
+        text(p, kMargin, y, 400, tr("\u2026 and %n more video(s)", nullptr, int(r.perVideo.size() - shown)));
         y += 9.5;
     }
     y += 6;
@@ -203,7 +207,7 @@ void paintReport(const RunReport& r, QCPPainter& p)
     }
     if (cut)
         text(p, kMargin + colW + 10, y + (perColumn - 1) * lineH, colW,
-             tr("\u2026 (%1 more lines)").arg(lines.size() - nShown));
+             tr("\u2026 (%n more line(s))", nullptr, int(lines.size() - nShown)));
 }
 
 } // namespace

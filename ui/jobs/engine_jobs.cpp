@@ -75,8 +75,9 @@ void TrainJob::execute()
     if (r.resumedFromEpoch > 0)
         log(tr("resumed after epoch %1").arg(r.resumedFromEpoch));
     log(r.cancelled ? tr("cancelled after %n step(s)", nullptr, int(r.steps))
-                    : tr("finished %1 epoch(s), %2 steps; checkpoint %3")
-                          .arg(r.epochsDone).arg(r.steps).arg(m_lastCheckpoint));
+                    : tr("finished %1, %2; checkpoint %3")
+                          .arg(tr("%n epoch(s)", nullptr, int(r.epochsDone)), tr("%n step(s)", nullptr, int(r.steps)),
+                               m_lastCheckpoint));
 }
 
 // ---- ExtractJob ----------------------------------------------------------------------------
@@ -111,11 +112,12 @@ void ExtractJob::execute()
         return !isCancelRequested();
     });
     for (const auto& v : r.videos)
-        log(tr("%1: %2 (%3 frames)").arg(q(v.videoPath), QString::fromLatin1(toString(v.outcome))).arg(v.frames));
+        log(tr("%1: %2 (%n frame(s))", nullptr, int(v.frames)).arg(q(v.videoPath), QString::fromLatin1(toString(v.outcome))));
     for (const auto& f : r.failed)
         log(tr("failed: %1").arg(q(f)));
     if (!r.failed.empty() && !r.cancelled)
-        throw Error(ErrorCode::Io, std::to_string(r.failed.size()) + " video(s) could not be extracted; first: " + r.failed.front());
+        throw Error(ErrorCode::Io, std::to_string(r.failed.size()) + (r.failed.size() == 1 ? " video" : " videos") +
+                                       " could not be extracted; first: " + r.failed.front());
 }
 
 // ---- BackboneInfoJob -----------------------------------------------------------------------

@@ -102,7 +102,8 @@ void BackbonePanel::showDescription(const BackboneDescription& d)
     m_values[RowArch]->setText(d.architecture);
     m_values[RowFormat]->setText(d.format);
     m_values[RowDims]->setText(tr("%1-d embedding, %2 px input, %3 px patches").arg(d.embedDim).arg(d.imageResolution).arg(d.patchSize));
-    m_values[RowVision]->setText(tr("%1 vision layers, %2 text layers").arg(d.visionLayers).arg(d.textLayers));
+    m_values[RowVision]->setText(tr("%1, %2").arg(tr("%n vision layer(s)", nullptr, d.visionLayers),
+                                                  tr("%n text layer(s)", nullptr, d.textLayers)));
     m_values[RowParams]->setText(tr("%L1").arg(d.parameters));
     m_values[RowId]->setText(d.backboneId);
     m_values[RowTokenizer]->setText(d.tokenizerPath.isEmpty() ? tr("not found") : d.tokenizerPath);

@@ -3,9 +3,12 @@
 #include "studio/studio_session.h"
 #include "widgets/display_format.h"
 
+#include <QComboBox>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -56,7 +59,8 @@ QCustomPlot* makePlot(QWidget* parent, const QString& x, const QString& y)
 MetricsPanel::MetricsPanel(StudioSession* session, QWidget* parent)
     : QWidget(parent), m_session(session), m_summary(new QLabel(this)), m_point_label(new QLabel(this)),
       m_table(new QTableWidget(0, ColCount, this)), m_roc(makePlot(this, tr("false positive rate"), tr("true positive rate"))),
-      m_pr(makePlot(this, tr("recall"), tr("precision")))
+      m_pr(makePlot(this, tr("recall"), tr("precision"))), m_pixelMode(new QComboBox(this)),
+      m_computePixels(new QPushButton(tr("Compute now"), this))
 {
     setObjectName(QStringLiteral("metricsPanel"));
     m_summary->setTextFormat(Qt::RichText);
@@ -94,8 +98,28 @@ MetricsPanel::MetricsPanel(StudioSession* session, QWidget* parent)
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
     split->addWidget(plots);
+    // When pixel metrics are computed: they cost seconds where a re-scoring costs milliseconds.
+    m_pixelMode->setObjectName(QStringLiteral("pixelMetricsSwitch"));
+    m_pixelMode->addItem(tr("live"), int(PixelMetricsMode::Live));
+    m_pixelMode->addItem(tr("on demand"), int(PixelMetricsMode::OnDemand));
+    m_pixelMode->addItem(tr("off"), int(PixelMetricsMode::Off));
+    m_pixelMode->setToolTip(tr("Live: after every re-scoring (a pixel map of every frame of every test video with "
+                               "masks, much slower than the frame metrics). On demand: only when you press "
+                               "Compute now. Off: never."));
+    m_pixelMode->setCurrentIndex(std::max(0, m_pixelMode->findData(int(session->engine()->pixelMetricsMode()))));
+    m_computePixels->setObjectName(QStringLiteral("computePixelMetrics"));
+    m_computePixels->setToolTip(tr("Compute pixel AUROC / AUPRO of the current prompts"));
+    auto* pixelLabel = new QLabel(tr("Pixel metrics:"), this);
+    pixelLabel->setBuddy(m_pixelMode);
+    auto* pixelRow = new QHBoxLayout;
+    pixelRow->addWidget(pixelLabel);
+    pixelRow->addWidget(m_pixelMode);
+    pixelRow->addWidget(m_computePixels);
+    pixelRow->addStretch(1);
+
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
+    layout->addLayout(pixelRow);
     layout->addWidget(m_point_label);
     layout->addWidget(split, 1);
 
@@ -103,21 +127,63 @@ MetricsPanel::MetricsPanel(StudioSession* session, QWidget* parent)
     for (QCustomPlot* p : {m_roc, m_pr})
         p->setLocale(QLocale());  // QCustomPlot labels ticks in English otherwise
     connect(session, &StudioSession::scoresChanged, this, &MetricsPanel::onScores);
-    connect(session->engine(), &ScoringEngine::pixelScored, this, [this](PixelUpdatePtr p) {
+    ScoringEngine* engine = session->engine();
+    connect(engine, &ScoringEngine::pixelScored, this, [this](PixelUpdatePtr p) {
+        if (p->metrics)
+            m_lastPixelMs = p->ms;
         m_pixel = std::move(p);
         updateSummary();
     });
+    connect(engine, &ScoringEngine::pixelStarted, this, [this](quint64 generation) {
+        m_pixelStarted = generation;
+        updateSummary();
+    });
+    connect(m_pixelMode, &QComboBox::currentIndexChanged, this, [this, engine] {
+        engine->setPixelMetricsMode(PixelMetricsMode(m_pixelMode->currentData().toInt()));
+    });
+    connect(engine, &ScoringEngine::pixelMetricsModeChanged, this, [this](PixelMetricsMode mode) {
+        const QSignalBlocker block(m_pixelMode);
+        m_pixelMode->setCurrentIndex(std::max(0, m_pixelMode->findData(int(mode))));
+        updateSummary();
+    });
+    connect(m_computePixels, &QPushButton::clicked, this, [this, engine] {
+        m_pixelAsked = engine->requestPixelMetrics();
+        updateSummary();
+    });
+    connect(session, &StudioSession::testSetLoaded, this, [this] { updateSummary(); });
     connect(session, &StudioSession::thresholdChanged, this, [this] { updateOperatingPoint(); });
     connect(m_table, &QTableWidget::cellClicked, this, [this](int row, int) {
         const QTableWidgetItem* it = m_table->item(row, ColVideo);
         if (it)
             m_session->setCurrentVideo(it->data(Qt::UserRole).toInt());
     });
+    updatePixelControls();
     if (session->scores())
         onScores(session->scores());
 }
 
 QString MetricsPanel::summaryText() const { return m_summary->text(); }
+
+bool MetricsPanel::pixelComputing() const
+{
+    if (!m_update || m_update->generation == 0 || !m_update->evaluation)
+        return false;
+    const quint64 generation = m_update->generation;
+    if (m_pixel && m_pixel->generation == generation)
+        return false;
+    const TestSetInfoPtr info = m_session->testSet();
+    if (info && info->pixelVideos == 0)
+        return false;  // nothing to compute (the note says why)
+    switch (m_session->engine()->pixelMetricsMode()) {
+    case PixelMetricsMode::Live:
+        return true;
+    case PixelMetricsMode::OnDemand:
+        return m_pixelAsked == generation || m_pixelStarted == generation;
+    case PixelMetricsMode::Off:
+        break;
+    }
+    return false;
+}
 
 void MetricsPanel::onScores(ScoreUpdatePtr update)
 {
@@ -155,6 +221,7 @@ void MetricsPanel::onScores(ScoreUpdatePtr update)
 
 void MetricsPanel::updateSummary()
 {
+    updatePixelControls();
     if (!m_update)
         return;
     const eval::EvaluationResult* r = m_update->evaluation.get();
@@ -162,35 +229,64 @@ void MetricsPanel::updateSummary()
         m_summary->setText(tr("Not evaluated: %1").arg(m_update->evaluationNote.toHtmlEscaped()));
         return;
     }
-    // Pixel metrics of these prompts arrive after the frame scores (ScoringEngine::pixelScored).
-    QString pixel;
-    if (!m_pixel || m_pixel->generation != m_update->generation) {
-        pixel = tr("computing ...");
-        m_summary->setToolTip(QString());
-    } else if (m_pixel->metrics) {
-        const eval::PixelMetrics& p = *m_pixel->metrics;
-        pixel = tr("%1 / %2 <small>(%n video(s) with pixel masks, AUPRO to FPR %3)</small>", nullptr, m_pixel->videos)
-                    .arg(num(p.auroc), num(p.aupro), num(p.options.fprLimit, 1));
-        m_summary->setToolTip(tr("Pixel maps of the current prompts from the cached patch tokens, against the ground-truth masks."));
-    } else {
-        pixel = tr("– <small>(%1)</small>").arg(m_pixel->note.toHtmlEscaped());
-        m_summary->setToolTip(m_pixel->note);
-    }
+    const QString pixel = pixelText();
+    const QString bootstrap = r->bootstrap.valid > 0
+                                  ? tr("%n bootstrap resample(s) over videos, 95% intervals", nullptr, r->bootstrap.valid)
+                                  : tr("no bootstrap intervals");
+    // One multi-argument arg(): substituted texts may contain '%' ("95%") without being re-read.
     m_summary->setText(
         tr("<table cellspacing=6>"
            "<tr><td><b>Frame AUC</b> (micro)</td><td>%1</td><td><b>Frame AP</b> (micro)</td><td>%2</td></tr>"
-           "<tr><td><b>Frame AUC</b> (macro, %3 videos)</td><td>%4</td><td><b>Frame AP</b> (macro)</td><td>%5</td></tr>"
+           "<tr><td><b>Frame AUC</b> (macro, %3)</td><td>%4</td><td><b>Frame AP</b> (macro)</td><td>%5</td></tr>"
            "<tr><td><b>Video AUC</b></td><td>%6</td><td><b>Video AP</b></td><td>%7</td></tr>"
            "<tr><td><b>Pixel AUROC / AUPRO</b></td><td colspan=3>%8</td></tr></table>"
-           "<small>%9 bootstrap resamples over videos, 95% intervals; %10 single-class videos left out of the macro means</small>")
-            .arg(withInterval(r->micro.auc, r->bootstrap.auc), withInterval(r->micro.apStep, r->bootstrap.ap))
-            .arg(r->macro.definedVideos)
-            .arg(num(r->macro.auc), num(r->macro.ap))
-            .arg(r->videoLevel.defined ? num(r->videoLevel.auc) : tr("undefined (one class)"),
-                 r->videoLevel.defined ? num(r->videoLevel.apStep) : tr("undefined (one class)"), pixel)
-            .arg(r->bootstrap.valid)
-            .arg(r->macro.undefinedVideos));
+           "<small>%9; %10</small>")
+            .arg(withInterval(r->micro.auc, r->bootstrap.auc), withInterval(r->micro.apStep, r->bootstrap.ap),
+                 tr("%n video(s)", nullptr, r->macro.definedVideos).replace(QLatin1Char(' '), QChar(0xa0)),
+                 num(r->macro.auc), num(r->macro.ap),
+                 r->videoLevel.defined ? num(r->videoLevel.auc) : tr("undefined (one class)"),
+                 r->videoLevel.defined ? num(r->videoLevel.apStep) : tr("undefined (one class)"), pixel, bootstrap,
+                 tr("%n single-class video(s) left out of the macro means", nullptr, r->macro.undefinedVideos)));
+}
 
+QString MetricsPanel::pixelText()
+{
+    // Pixel metrics of these prompts arrive after the frame scores (ScoringEngine::pixelScored).
+    const quint64 generation = m_update->generation;
+    const TestSetInfoPtr info = m_session->testSet();
+    auto seconds = [](double ms) { return num(ms / 1000.0, ms < 10000 ? 2 : 1); };
+    if (m_pixel && m_pixel->generation == generation) {
+        if (m_pixel->metrics) {
+            const eval::PixelMetrics& p = *m_pixel->metrics;
+            m_summary->setToolTip(tr("Pixel maps of the current prompts from the cached patch tokens, against the ground-truth masks."));
+            return tr("%1 / %2 <small>(%n video(s) with pixel masks, AUPRO to FPR %3; %4 s)</small>", nullptr, m_pixel->videos)
+                .arg(num(p.auroc), num(p.aupro), num(p.options.fprLimit, 1), seconds(m_pixel->ms));
+        }
+        m_summary->setToolTip(m_pixel->note);
+        return tr("– <small>(%1)</small>").arg(m_pixel->note.toHtmlEscaped());
+    }
+    m_summary->setToolTip(QString());
+    if (info && info->pixelVideos == 0 && !info->pixelNote.isEmpty()) {
+        m_summary->setToolTip(info->pixelNote);
+        return tr("– <small>(%1)</small>").arg(info->pixelNote.toHtmlEscaped());
+    }
+    if (pixelComputing())
+        return m_lastPixelMs >= 0 ? tr("computing… <small>(the last took %1 s)</small>").arg(seconds(m_lastPixelMs))
+                                  : tr("computing…");
+    if (m_session->engine()->pixelMetricsMode() == PixelMetricsMode::Off)
+        return tr("off <small>(Pixel metrics below)</small>");
+    return tr("not computed for these prompts <small>(Compute now)</small>");
+}
+
+void MetricsPanel::updatePixelControls()
+{
+    const PixelMetricsMode mode = m_session->engine()->pixelMetricsMode();
+    const TestSetInfoPtr info = m_session->testSet();
+    const bool available = !(info && info->pixelVideos == 0);
+    const bool done = m_update && m_pixel && m_pixel->generation == m_update->generation;
+    m_computePixels->setVisible(mode == PixelMetricsMode::OnDemand);
+    m_computePixels->setEnabled(available && m_update && m_update->generation > 0 && m_update->evaluation && !done &&
+                                !pixelComputing());
 }
 
 void MetricsPanel::updateOperatingPoint()

@@ -4,7 +4,10 @@
 // pixel maps (testing.pixel_maps, patch tokens cached; else the reason), the operating point at the session's threshold,
 // a sortable per-video table (clicking a row opens that video) and ROC / PR plots marking the
 // operating point. Everything comes from the session's latest ScoreUpdate (evaluated on the
-// engine thread); the panel only draws.
+// engine thread); the panel only draws. A switch under the summary sets the engine's
+// PixelMetricsMode (live / on demand / off; the main window keeps it in the settings) with a
+// "Compute now" button for on demand; the pixel row says "computing…" while the engine works on
+// the current prompts, and how long the last computation took.
 //
 //   MetricsPanel panel(&session);
 //   panel.operatingPoint();        // TPR/FPR/precision/F1 at session.threshold()
@@ -16,7 +19,9 @@
 
 #include <QWidget>
 
+class QComboBox;
 class QCPCurve;
+class QPushButton;
 class QCPGraph;
 class QCustomPlot;
 class QLabel;
@@ -36,12 +41,19 @@ public:
     PixelUpdatePtr pixelUpdate() const { return m_pixel; }
     QCustomPlot* rocPlot() const { return m_roc; }
     QCustomPlot* prPlot() const { return m_pr; }
+    QComboBox* pixelModeBox() const { return m_pixelMode; }
+    QPushButton* computePixelsButton() const { return m_computePixels; }
+    /// The pixel metrics of the current scores are being computed (started or asked for).
+    bool pixelComputing() const;
 
 private:
     void onScores(ScoreUpdatePtr update);
     void updateOperatingPoint();
     /// The metrics above the table (frame, video and pixel).
     void updateSummary();
+    /// The pixel cell of the summary for the current scores.
+    QString pixelText();
+    void updatePixelControls();
 
     StudioSession* m_session;
     QLabel* m_summary;
@@ -53,7 +65,12 @@ private:
     QCPCurve* m_prCurve = nullptr;
     QCPGraph* m_rocPoint = nullptr;
     QCPGraph* m_prPoint = nullptr;
+    QComboBox* m_pixelMode;
+    QPushButton* m_computePixels;
     ScoreUpdatePtr m_update;
     PixelUpdatePtr m_pixel;
+    quint64 m_pixelAsked = 0;     ///< generation "Compute now" (or Live) asked pixel metrics for
+    quint64 m_pixelStarted = 0;   ///< generation whose pixel metrics the engine works on
+    double m_lastPixelMs = -1;    ///< how long the last finished computation took
     vaclip::eval::OperatingPoint m_point;
 };

@@ -102,8 +102,10 @@ PromptsPanel::PromptsPanel(StudioSession* session, QWidget* parent)
     connect(session, &StudioSession::loadingStarted, this, [this] { m_status->setText(tr("Loading the test set...")); });
     connect(session, &StudioSession::loadFailed, this, [this](const QString& m) { m_status->setText(tr("Not loaded: %1").arg(m)); });
     connect(session, &StudioSession::scoresChanged, this, [this](ScoreUpdatePtr u) {
-        m_status->setText(tr("%n prompt(s) scored over %1 frames in %2 ms (evaluated in %3 ms)", nullptr, int(u->prompts.size()))
-                              .arg(QLocale().toString(qlonglong(u->scores.scores.size())),
+        const int frames = int(u->scores.scores.size());
+        m_status->setText(tr("%1 scored over %2 in %3 ms (evaluated in %4 ms)")
+                              .arg(tr("%n prompt(s)", nullptr, int(u->prompts.size())),
+                                   tr("%Ln frame(s)", nullptr, frames),
                                    QLocale().toString(u->rescoreMs, 'f', 1), QLocale().toString(u->evaluateMs, 'f', 1)));
     });
     connect(&m_tokenizerWatcher, &QFutureWatcher<std::shared_ptr<vaclip::clip::Tokenizer>>::finished, this, [this] {
@@ -210,8 +212,8 @@ QString PromptsPanel::issuesOf(const QString& prompt) const
     const std::string text = prompt.toStdString();
     const vaclip::clip::TokenizeResult r = m_tokenizer->tokenize(text);
     if (r.truncated)
-        issues << tr("too long: %1 tokens, CLIP reads the first %2 (the last %3 are ignored)")
-                      .arg(r.tokenCount).arg(kMaxTokens).arg(r.droppedTokens);
+        issues << tr("too long: %1 tokens, CLIP reads the first %2 (the last %n are ignored)", nullptr, int(r.droppedTokens))
+                      .arg(r.tokenCount).arg(kMaxTokens);
     QStringList unknown;
     for (const std::string& w : m_tokenizer->unknownWords(text))
         unknown << QString::fromStdString(w);

@@ -13,7 +13,7 @@
 // video has pixel masks, and every video with masks has patch tokens cached; otherwise `why`
 // says which of the three is missing (a sentence for the metrics panel).
 // Maps are probabilities in [0, 1], so one pass suffices (the score range is fixed to [0, 1]);
-// a video's maps are held only while it is accumulated. Videos without masks are left out, as
+// only a chunk of 8 frames' maps is held at a time. Videos without masks are left out, as
 // in `vaclip evaluate --pixel_maps`.
 // Thread safety: prepare() and evaluate() run on one thread (the engine's); no Qt GUI types.
 
@@ -39,7 +39,7 @@ public:
     ~LivePixelMetrics();
     static std::unique_ptr<LivePixelMetrics> prepare(const vaclip::Config& config, const std::string& backboneId,
                                                      QString* whyNot);
-    /// nullopt when `cancelled()` said so between videos (a newer re-scoring is waiting).
+    /// nullopt when `cancelled()` said so (asked every 8 frames: a newer re-scoring is waiting).
     std::optional<vaclip::eval::PixelMetrics> evaluate(const vaclip::infer::PromptFeatures& patchPrompts,
                                                        const std::function<bool()>& cancelled) const;
     int videos() const { return int(m_videos.size()); }

@@ -55,6 +55,14 @@ MainWindow::MainWindow(StudioSession* session, QWidget* parent)
     setDockNestingEnabled(true);
     setCentralWidget(m_viewer);
     session->engine()->setBootstrapSamples(m_settings.bootstrapSamples);
+    // Pixel metrics: the setting, which the metrics panel's switch changes too.
+    session->engine()->setPixelMetricsMode(m_settings.pixelMetrics);
+    connect(session->engine(), &ScoringEngine::pixelMetricsModeChanged, this, [this](PixelMetricsMode mode) {
+        if (m_settings.pixelMetrics != mode) {
+            m_settings.pixelMetrics = mode;
+            m_settings.save();
+        }
+    });
 
     // Left: datasets (tabbed with the backbone) above the prompts; right: metrics, training and
     // jobs as tabs, so the viewer in the centre keeps the full height.
@@ -260,6 +268,7 @@ void MainWindow::showSettings()
     if (m_settings.threads != before.threads)
         vaclip::setComputeThreads(m_settings.threads);
     m_session->engine()->setBootstrapSamples(m_settings.bootstrapSamples);
+    m_session->engine()->setPixelMetricsMode(m_settings.pixelMetrics);
     if (m_settings.cacheFolder != before.cacheFolder && m_session->hasConfig())
         openConfig(m_session->configPath());
     else if (m_settings.bootstrapSamples != before.bootstrapSamples)

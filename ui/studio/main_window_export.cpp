@@ -117,10 +117,9 @@ bool MainWindow::exportReportTo(const QString& path, bool quiet)
         report.title = tr("Run report: %1").arg(QFileInfo(m_session->configPath()).fileName());
         const TestSetInfoPtr info = m_session->testSet();
         if (info)
-            report.subtitle = tr("Backbone %1, checkpoint %2, %3 test videos")
+            report.subtitle = tr("Backbone %1, checkpoint %2, %n test video(s)", nullptr, int(info->videos.size()))
                                   .arg(info->backboneId,
-                                       info->checkpoint.isEmpty() ? tr("none (zero-shot)") : info->checkpoint)
-                                  .arg(info->videos.size());
+                                       info->checkpoint.isEmpty() ? tr("none (zero-shot)") : info->checkpoint);
         report.fillFromEvaluation(*scores->evaluation);
         report.prompts = scores->prompts;
         if (m_session->hasConfig())

@@ -33,6 +33,12 @@ public:
         clock.start();
         m_scorer.reset();
         m_pixel.reset();
+        m_last.reset();
+        {
+            std::lock_guard<std::mutex> lock(m_engine->m_mutex);
+            m_engine->m_lastScored = 0;  // a pending pixel request was for the old test set
+            m_engine->m_pixelRequested = false;
+        }
         try {
             model::Backbone backbone = model::Backbone::load(config.backbone.path);
             auto scorer = std::make_unique<infer::Scorer>(config, backbone, checkpoint.toStdString());
@@ -60,9 +66,11 @@ public:
             }
             info->backboneId = q(backbone.id());
             info->checkpoint = q(scorer->checkpointPath());
-            info->loadSeconds = clock.elapsed() / 1000.0;
             m_pixelNote.clear();
             m_pixel = LivePixelMetrics::prepare(config, backbone.id(), &m_pixelNote);
+            info->pixelVideos = m_pixel ? m_pixel->videos() : 0;
+            info->pixelNote = m_pixelNote;
+            info->loadSeconds = clock.elapsed() / 1000.0;
             m_labels = info->labels;
             m_names = info->videos;
             m_config = config;
@@ -81,30 +89,50 @@ public:
         }
     }
 
-    /// Takes the newest pending request until none is left.
+    /// Takes the newest pending re-scoring, then a pixel-metrics request for its result, until
+    /// neither is left: a newer re-scoring always goes first and makes an older pixel request moot.
     void processPending()
     {
         for (;;) {
             QStringList prompts;
             quint64 generation = 0;
             int samples = 0;
+            bool pixels = false;
             {
                 std::lock_guard<std::mutex> lock(m_engine->m_mutex);
-                if (!m_engine->m_pending) {
+                if (m_engine->m_pending) {
+                    m_engine->m_pending = false;
+                    prompts = m_engine->m_pendingPrompts;
+                    generation = m_engine->m_generation;
+                    samples = m_engine->m_bootstrapSamples;
+                } else if (m_engine->m_pixelRequested && m_engine->m_pixelMode != PixelMetricsMode::Off &&
+                           m_engine->m_pixelGeneration == m_engine->m_lastScored && m_last) {
+                    m_engine->m_pixelRequested = false;
+                    pixels = true;
+                } else {
+                    m_engine->m_pixelRequested = false;  // for scores that never came (failed, reloaded)
                     m_engine->m_scheduled = false;
                     return;
                 }
-                m_engine->m_pending = false;
-                prompts = m_engine->m_pendingPrompts;
-                generation = m_engine->m_generation;
-                samples = m_engine->m_bootstrapSamples;
+            }
+            if (pixels) {
+                scorePixels(*m_last);
+                continue;
             }
             if (!m_scorer)
                 continue;  // loaded() will ask again
             try {
                 ScoreUpdatePtr u = score(prompts, generation, samples);
+                {
+                    std::lock_guard<std::mutex> lock(m_engine->m_mutex);
+                    m_engine->m_lastScored = u->generation;
+                    if (m_engine->m_pixelMode == PixelMetricsMode::Live) {
+                        m_engine->m_pixelRequested = true;
+                        m_engine->m_pixelGeneration = u->generation;
+                    }
+                }
+                m_last = u;
                 emit m_engine->scored(u);
-                scorePixels(*u);
             } catch (const std::exception& e) {
                 emit m_engine->scoreFailed(q(e.what()));
             }
@@ -112,31 +140,38 @@ public:
     }
 
 private:
-    bool newerRequestWaiting() const
+    /// A newer re-scoring waits, or pixel metrics were switched off: abandon pixel metrics.
+    bool pixelsSuperseded() const
     {
         std::lock_guard<std::mutex> lock(m_engine->m_mutex);
-        return m_engine->m_pending;
+        return m_engine->m_pending || m_engine->m_pixelMode == PixelMetricsMode::Off;
     }
 
-    /// Pixel metrics of `u`'s prompts (after its frame scores went out); skipped, and abandoned
-    /// between videos, while a newer request waits.
+    /// Pixel metrics of `u`'s prompts (after its frame scores went out); abandoned between
+    /// videos when superseded.
     void scorePixels(const ScoreUpdate& u)
     {
-        if (newerRequestWaiting())
-            return;
         QElapsedTimer clock;
         clock.start();
         auto p = std::make_shared<PixelUpdate>();
         p->generation = u.generation;
-        if (!m_pixel) {
+        if (!m_pixel || !m_scorer) {
             p->note = m_pixelNote;
         } else {
+            emit m_engine->pixelStarted(u.generation);
             std::vector<std::string> texts = toStd(u.prompts);
-            const auto metrics = m_pixel->evaluate(m_scorer->encodePatchPrompts(texts), [this] { return newerRequestWaiting(); });
-            if (!metrics)
-                return;
-            p->metrics = *metrics;
-            p->videos = m_pixel->videos();
+            std::optional<eval::PixelMetrics> metrics;
+            try {
+                metrics = m_pixel->evaluate(m_scorer->encodePatchPrompts(texts), [this] { return pixelsSuperseded(); });
+            } catch (const std::exception& e) {
+                p->note = q(e.what());
+            }
+            if (!metrics && p->note.isEmpty())
+                return;  // abandoned: the newer request's own (if any) follows
+            if (metrics) {
+                p->metrics = *metrics;
+                p->videos = m_pixel->videos();
+            }
         }
         p->ms = clock.nsecsElapsed() / 1e6;
         emit m_engine->pixelScored(p);
@@ -191,6 +226,7 @@ private:
     ScoringEngine* m_engine;
     std::unique_ptr<infer::Scorer> m_scorer;
     std::unique_ptr<LivePixelMetrics> m_pixel;  ///< null: no pixel metrics (m_pixelNote says why)
+    ScoreUpdatePtr m_last;                      ///< the latest re-scoring (its prompts for pixel metrics)
     QString m_pixelNote;
     std::vector<std::vector<uint8_t>> m_labels;
     QStringList m_names;
@@ -209,6 +245,7 @@ ScoringEngine::ScoringEngine(QObject* parent) : QObject(parent), m_thread(new QT
     qRegisterMetaType<TestSetInfoPtr>();
     qRegisterMetaType<ScoreUpdatePtr>();
     qRegisterMetaType<PixelUpdatePtr>();
+    qRegisterMetaType<PixelMetricsMode>();
     m_thread->setObjectName(QStringLiteral("scoring-engine"));
     m_worker = new Worker(this);
     m_worker->moveToThread(m_thread.get());
@@ -233,6 +270,54 @@ void ScoringEngine::load(const Config& config, const QString& checkpoint)
     }
     Worker* w = m_worker;
     QMetaObject::invokeMethod(w, [w, config, checkpoint] { w->load(config, checkpoint); }, Qt::QueuedConnection);
+}
+
+void ScoringEngine::setPixelMetricsMode(PixelMetricsMode mode)
+{
+    bool schedule = false, changed = false;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        changed = m_pixelMode != mode;
+        m_pixelMode = mode;
+        if (changed && mode == PixelMetricsMode::Live && m_generation > 0) {
+            m_pixelRequested = true;  // the latest scores' (or those still being computed)
+            m_pixelGeneration = m_generation;
+            schedule = !m_scheduled;
+            m_scheduled = true;
+        }
+    }
+    if (schedule) {
+        Worker* w = m_worker;
+        QMetaObject::invokeMethod(w, [w] { w->processPending(); }, Qt::QueuedConnection);
+    }
+    if (changed)
+        emit pixelMetricsModeChanged(mode);
+}
+
+PixelMetricsMode ScoringEngine::pixelMetricsMode() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_pixelMode;
+}
+
+quint64 ScoringEngine::requestPixelMetrics()
+{
+    bool schedule = false;
+    quint64 generation = 0;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (m_pixelMode == PixelMetricsMode::Off || m_generation == 0)
+            return 0;
+        generation = m_pixelGeneration = m_generation;
+        m_pixelRequested = true;
+        schedule = !m_scheduled;
+        m_scheduled = true;
+    }
+    if (schedule) {
+        Worker* w = m_worker;
+        QMetaObject::invokeMethod(w, [w] { w->processPending(); }, Qt::QueuedConnection);
+    }
+    return generation;
 }
 
 quint64 ScoringEngine::requestScores(const QStringList& prompts)

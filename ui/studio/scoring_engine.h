@@ -9,6 +9,15 @@
 //   engine.load(config, checkpointPath);                        // async; loaded() or failed()
 //   engine.requestScores({"a person riding a bicycle"});        // async, per keystroke is fine
 //
+// Pixel AUROC / AUPRO (PixelUpdate) cost far more than a re-scoring (every frame's pixel map of
+// every masked test video), so they follow the PixelMetricsMode: Live computes them after every
+// re-scoring, OnDemand only after requestPixelMetrics(), Off never. A computation is abandoned
+// (between videos) when a newer re-scoring is requested or the mode turns Off; pixelStarted()
+// says when one begins, so that a panel can show "computing".
+//
+//   engine.setPixelMetricsMode(PixelMetricsMode::OnDemand);
+//   engine.requestPixelMetrics();                               // pixelStarted(g), pixelScored(u)
+//
 // Thread affinity: the public functions are for the GUI thread; signals arrive there (queued).
 // The worker owns the Scorer; the GUI thread never encodes text or multiplies features.
 
@@ -25,6 +34,9 @@
 #include <optional>
 #include <vector>
 
+/// When pixel metrics are computed (StudioSettings::pixelMetrics, the metrics panel's switch).
+enum class PixelMetricsMode { Live, OnDemand, Off };
+
 /// What a loaded test set is, for panels (all vectors in dataset order).
 struct TestSetInfo {
     QStringList videos;                        ///< video_path as written in meta.json
@@ -33,6 +45,8 @@ struct TestSetInfo {
     QString backboneId;
     QString checkpoint;                        ///< "" = zero-shot
     QString calibrationNote;                   ///< why calibration fell back, or ""
+    int pixelVideos = 0;                       ///< test videos with pixel masks (0: no pixel metrics)
+    QString pixelNote;                         ///< why there are no pixel metrics, or ""
     double loadSeconds = 0;
 };
 using TestSetInfoPtr = std::shared_ptr<const TestSetInfo>;
@@ -74,6 +88,15 @@ public:
     void setBootstrapSamples(int samples);
     bool isLoaded() const;
 
+    /// Switching to Live computes the latest scores' pixel metrics; to Off abandons a running
+    /// computation. Emits pixelMetricsModeChanged when it changes.
+    void setPixelMetricsMode(PixelMetricsMode mode);
+    PixelMetricsMode pixelMetricsMode() const;
+    /// Pixel metrics of the newest requested prompts (after their re-scoring, if it still runs),
+    /// in any mode but Off. Returns that generation; 0 (nothing happens) when Off or nothing was
+    /// requested yet. Dropped when a newer re-scoring is requested before it finishes.
+    quint64 requestPixelMetrics();
+
 signals:
     void loaded(TestSetInfoPtr info);
     void loadFailed(const QString& message);
@@ -81,6 +104,9 @@ signals:
     /// After scored(update), for the same generation: pixel metrics of its prompts, or why there
     /// are none. Skipped when a newer request is already waiting (its own follows).
     void pixelScored(PixelUpdatePtr update);
+    /// A pixel-metrics computation for `generation` begins (pixelScored follows unless abandoned).
+    void pixelStarted(quint64 generation);
+    void pixelMetricsModeChanged(PixelMetricsMode mode);
     void scoreFailed(const QString& message);
 
 private:
@@ -95,9 +121,14 @@ private:
     bool m_scheduled = false;
     bool m_loaded = false;
     int m_bootstrapSamples = 200;
+    PixelMetricsMode m_pixelMode = PixelMetricsMode::Live;
+    bool m_pixelRequested = false;       ///< pixel metrics wanted for m_pixelGeneration
+    quint64 m_pixelGeneration = 0;
+    quint64 m_lastScored = 0;            ///< generation of the worker's latest ScoreUpdate (0: none)
     friend class Worker;
 };
 
 Q_DECLARE_METATYPE(TestSetInfoPtr)
 Q_DECLARE_METATYPE(ScoreUpdatePtr)
 Q_DECLARE_METATYPE(PixelUpdatePtr)
+Q_DECLARE_METATYPE(PixelMetricsMode)

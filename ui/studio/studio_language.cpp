@@ -112,21 +112,26 @@ QString installStudioTranslators(const QString& language)
                                  exeDir + QStringLiteral("/../share/vaclip-studio/translations"), QStringLiteral(":/i18n")};
     const QStringList qtFolders{QLibraryInfo::path(QLibraryInfo::TranslationsPath), QStringLiteral(":/i18n")};
 
-    // English is the source language: no translator (and none of a previously chosen language).
-    const bool english = normalized == QLatin1String("en");
+    // English is the source language: only its plural forms ("%n video(s)" -> "1 video", "2
+    // videos") come from vaclip_studio_en.qm, also when no translation matched the system's
+    // language; Qt's own strings stay as they are.
+    const QLocale english(QLocale::English, QLocale::UnitedStates);
     auto* ours = new QTranslator;
-    if (english || !loadFrom(*ours, locale, QStringLiteral("vaclip_studio"), ourFolders)) {
+    bool translated = normalized != QLatin1String("en") && loadFrom(*ours, locale, QStringLiteral("vaclip_studio"), ourFolders);
+    if (translated && normalizeStudioLanguage(ours->language()) == QLatin1String("en"))
+        translated = false;  // the system's language is an English one
+    if (!translated && !loadFrom(*ours, english, QStringLiteral("vaclip_studio"), ourFolders)) {
         delete ours;
         ours = nullptr;
     }
     auto* qt = new QTranslator;
-    if (!ours || !loadFrom(*qt, locale, QStringLiteral("qtbase"), qtFolders)) {
+    if (!translated || !loadFrom(*qt, locale, QStringLiteral("qtbase"), qtFolders)) {
         delete qt;
         qt = nullptr;
     }
     replace(qtTranslator(), qt);
     replace(ourTranslator(), ours);
-    if (!ours)
+    if (!translated)
         return QStringLiteral("en");
     return normalizeStudioLanguage(ours->language());
 }

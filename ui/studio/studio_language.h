@@ -42,5 +42,6 @@ QString withoutAccelerator(const QString& menuText);
 /// Loads and installs the studio's and Qt's translators for `language` (replacing ones this
 /// function installed before) and, for an explicit language, makes its locale the default for
 /// number formatting. Returns the UI language now in effect: "de", "zh_CN" or "en" (also when
-/// no translation matched the system's language).
+/// no translation matched the system's language). English, too, gets a translator: the plural
+/// forms of vaclip_studio_en.qm ("%n video(s)" -> "1 video" / "2 videos").
 QString installStudioTranslators(const QString& language);

@@ -58,6 +58,7 @@ StudioSettings StudioSettings::load()
     out.theme = Theme(std::clamp(s.value(QStringLiteral("theme"), 0).toInt(), 0, 2));
     out.language = s.value(QStringLiteral("language")).toString();
     out.bootstrapSamples = s.value(QStringLiteral("bootstrapSamples"), 200).toInt();
+    out.pixelMetrics = pixelMetricsModeFromKey(s.value(QStringLiteral("pixelMetrics")).toString());
     out.recentConfigs = s.value(QStringLiteral("recentConfigs")).toStringList();
     out.recentWorkspaces = s.value(QStringLiteral("recentWorkspaces")).toStringList();
     return out;
@@ -71,6 +72,7 @@ void StudioSettings::save() const
     s.setValue(QStringLiteral("theme"), int(theme));
     s.setValue(QStringLiteral("language"), language);
     s.setValue(QStringLiteral("bootstrapSamples"), bootstrapSamples);
+    s.setValue(QStringLiteral("pixelMetrics"), pixelMetricsModeKey(pixelMetrics));
     s.setValue(QStringLiteral("recentConfigs"), recentConfigs);
     s.setValue(QStringLiteral("recentWorkspaces"), recentWorkspaces);
 }
@@ -97,9 +99,32 @@ void applyTheme(StudioSettings::Theme theme)
     QApplication::setPalette(theme == StudioSettings::Theme::Dark ? darkPalette() : lightPalette());
 }
 
+QString pixelMetricsModeKey(PixelMetricsMode mode)
+{
+    switch (mode) {
+    case PixelMetricsMode::OnDemand:
+        return QStringLiteral("on_demand");
+    case PixelMetricsMode::Off:
+        return QStringLiteral("off");
+    case PixelMetricsMode::Live:
+        break;
+    }
+    return QStringLiteral("live");
+}
+
+PixelMetricsMode pixelMetricsModeFromKey(const QString& key)
+{
+    if (key == QLatin1String("on_demand"))
+        return PixelMetricsMode::OnDemand;
+    if (key == QLatin1String("off"))
+        return PixelMetricsMode::Off;
+    return PixelMetricsMode::Live;
+}
+
 SettingsDialog::SettingsDialog(const StudioSettings& settings, QWidget* parent)
     : QDialog(parent), m_settings(settings), m_threads(new QSpinBox(this)), m_cache(new QLineEdit(this)),
-      m_theme(new QComboBox(this)), m_language(new QComboBox(this)), m_bootstrap(new QSpinBox(this))
+      m_theme(new QComboBox(this)), m_language(new QComboBox(this)), m_bootstrap(new QSpinBox(this)),
+      m_pixelMetrics(new QComboBox(this))
 {
     setWindowTitle(tr("Settings"));
     m_threads->setRange(0, 256);
@@ -127,6 +152,13 @@ SettingsDialog::SettingsDialog(const StudioSettings& settings, QWidget* parent)
     m_bootstrap->setRange(0, 10000);
     m_bootstrap->setSpecialValueText(tr("no intervals"));
     m_bootstrap->setValue(settings.bootstrapSamples);
+    m_pixelMetrics->setObjectName(QStringLiteral("pixelMetricsMode"));
+    m_pixelMetrics->addItem(tr("live, after every re-scoring"), int(PixelMetricsMode::Live));
+    m_pixelMetrics->addItem(tr("on demand (Compute now in the metrics panel)"), int(PixelMetricsMode::OnDemand));
+    m_pixelMetrics->addItem(tr("off"), int(PixelMetricsMode::Off));
+    m_pixelMetrics->setCurrentIndex(std::max(0, m_pixelMetrics->findData(int(settings.pixelMetrics))));
+    m_pixelMetrics->setToolTip(tr("Pixel AUROC / AUPRO build a pixel map of every frame of every test video with "
+                                  "masks: much slower than the frame metrics."));
 
     auto* form = new QFormLayout;
     form->addRow(tr("Compute threads"), m_threads);
@@ -134,6 +166,7 @@ SettingsDialog::SettingsDialog(const StudioSettings& settings, QWidget* parent)
     form->addRow(tr("Theme"), m_theme);
     form->addRow(tr("Language (after restart)"), m_language);
     form->addRow(tr("Bootstrap resamples"), m_bootstrap);
+    form->addRow(tr("Pixel metrics"), m_pixelMetrics);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -150,5 +183,6 @@ StudioSettings SettingsDialog::settings() const
     s.theme = StudioSettings::Theme(m_theme->currentIndex());
     s.language = m_language->currentData().toString();
     s.bootstrapSamples = m_bootstrap->value();
+    s.pixelMetrics = PixelMetricsMode(m_pixelMetrics->currentData().toInt());
     return s;
 }

@@ -9,8 +9,12 @@
 //   SettingsDialog dialog(s, this);  if (dialog.exec() == QDialog::Accepted) s = dialog.settings();
 //
 // threads: LibTorch intra-op threads for scoring and jobs (0 = all cores); cacheFolder: overrides
-// features.cache_dir of opened configurations when not empty; language: "" = the system's.
+// features.cache_dir of opened configurations when not empty; language: "" = the system's;
+// pixelMetrics: when pixel AUROC/AUPRO are computed (live after every re-scoring, on demand, off;
+// stored as "live" / "on_demand" / "off").
 // Thread affinity: GUI thread.
+
+#include "studio/scoring_engine.h"
 
 #include <QDialog>
 #include <QString>
@@ -27,6 +31,7 @@ struct StudioSettings {
     Theme theme = Theme::System;
     QString language;               ///< "", "en", "de", "zh_CN"
     int bootstrapSamples = 200;     ///< per re-scoring (0 = no intervals)
+    PixelMetricsMode pixelMetrics = PixelMetricsMode::Live;
     QStringList recentConfigs;      ///< most recent first, at most 8
     QStringList recentWorkspaces;   ///< workspace files (.vaclip), most recent first, at most 8
 
@@ -39,6 +44,10 @@ struct StudioSettings {
 /// Fusion style with a light or dark palette (System: Fusion's standard, light palette; Qt 6.4
 /// cannot ask the platform for its colour scheme).
 void applyTheme(StudioSettings::Theme theme);
+
+/// "live", "on_demand", "off" (the settings file's words) and back; unknown words -> Live.
+QString pixelMetricsModeKey(PixelMetricsMode mode);
+PixelMetricsMode pixelMetricsModeFromKey(const QString& key);
 
 class SettingsDialog : public QDialog {
     Q_OBJECT
@@ -53,4 +62,5 @@ private:
     QComboBox* m_theme;
     QComboBox* m_language;
     QSpinBox* m_bootstrap;
+    QComboBox* m_pixelMetrics;
 };
