@@ -545,7 +545,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/studio/main_window_runs.cpp" line="+193"/>
+        <location filename="../ui/studio/main_window_runs.cpp" line="+200"/>
         <source>VideoAnomalyCLIP Studio</source>
         <translation>VideoAnomalyCLIP Studio</translation>
     </message>
@@ -618,7 +618,7 @@
         <translation>Die Konfiguration kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/studio/main_window_runs.cpp" line="-120"/>
+        <location filename="../ui/studio/main_window_runs.cpp" line="-121"/>
         <source>Nothing to keep: the test set is not scored yet.</source>
         <translation>Nichts zu behalten: Die Testmenge ist noch nicht bewertet.</translation>
     </message>
@@ -634,17 +634,25 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Kept the run &quot;%1&quot; (Runs panel)</source>
         <translation>Lauf „%1“ behalten (Bereich Läufe)</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-7"/>
         <source>Run %1</source>
         <translation>Lauf %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 (+%n more)</source>
+        <translation>
+            <numerusform>%1 (+%n weiterer)</numerusform>
+            <numerusform>%1 (+%n weitere)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>run: %1</source>
         <translation>Lauf: %1</translation>
     </message>
@@ -1261,6 +1269,11 @@
         <translation>Arbeitsbereich %1 geöffnet</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Restored the unsaved session; save it with Ctrl+S</source>
+        <translation>Die ungespeicherte Sitzung wurde wiederhergestellt; speichern Sie sie mit Strg+S</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>Open workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
@@ -1825,7 +1838,7 @@ B: %2</translation>
 <context>
     <name>RunsPanel</name>
     <message>
-        <location filename="../ui/panels/runs_panel.cpp" line="+62"/>
+        <location filename="../ui/panels/runs_panel.cpp" line="+64"/>
         <source>Keep as run</source>
         <translation>Als Lauf behalten</translation>
     </message>
@@ -1885,7 +1898,22 @@ B: %2</translation>
         <translation>Video-AUC</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
+        <source>Frame-level ROC AUC over all test frames (micro)</source>
+        <translation>ROC-AUC auf Frame-Ebene über alle Test-Frames (mikro)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frame-level average precision over all test frames (micro)</source>
+        <translation>Average Precision auf Frame-Ebene über alle Test-Frames (mikro)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Video-level ROC AUC (one score per video)</source>
+        <translation>ROC-AUC auf Video-Ebene (ein Score pro Video)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Select a run to see its metrics and configuration; select two to compare them.</source>
         <translation>Wählen Sie einen Lauf, um seine Metriken und Konfiguration zu sehen; wählen Sie zwei, um sie zu vergleichen.</translation>
     </message>
@@ -1910,7 +1938,7 @@ B: %2</translation>
         <translation>Läufe löschen</translation>
     </message>
     <message numerus="yes">
-        <location line="+118"/>
+        <location line="+116"/>
         <source>Delete %n run(s) and their score tracks? %1</source>
         <translation>
             <numerusform>%n Lauf und seine Bewertungsspuren löschen? %1</numerusform>
@@ -2297,14 +2325,6 @@ B: %2</translation>
     </message>
 </context>
 <context>
-    <name>ViewerWidget</name>
-    <message>
-        <location filename="../ui/studio/viewer_widget.cpp" line="+112"/>
-        <source>live scores</source>
-        <translation>Live-Bewertungen</translation>
-    </message>
-</context>
-<context>
     <name>main</name>
     <message>
         <location filename="../app/vaclip-studio/main.cpp" line="+44"/>
@@ -2398,7 +2418,7 @@ B: %2</translation>
         <translation>Annotation</translation>
     </message>
     <message>
-        <location line="+259"/>
+        <location line="+268"/>
         <source>Frame (%1 fps)</source>
         <translation>Frame (%1 fps)</translation>
     </message>

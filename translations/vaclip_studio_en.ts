@@ -96,7 +96,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/studio/main_window_runs.cpp" line="+159"/>
+        <location filename="../ui/studio/main_window_runs.cpp" line="+145"/>
+        <source>%1 (+%n more)</source>
+        <translation>
+            <numerusform>%1 (+%n more)</numerusform>
+            <numerusform>%1 (+%n more)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
         <source>The run &quot;%1&quot; has %n frame(s) for this video, which does not fit it</source>
         <translation>
             <numerusform>The run &quot;%1&quot; has %n frame for this video, which does not fit it</numerusform>
@@ -199,7 +207,7 @@
 <context>
     <name>RunsPanel</name>
     <message numerus="yes">
-        <location filename="../ui/panels/runs_panel.cpp" line="+224"/>
+        <location filename="../ui/panels/runs_panel.cpp" line="+232"/>
         <source>Delete %n run(s) and their score tracks? %1</source>
         <translation>
             <numerusform>Delete %n run and its score tracks? %1</numerusform>

@@ -539,7 +539,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/studio/main_window_runs.cpp" line="+193"/>
+        <location filename="../ui/studio/main_window_runs.cpp" line="+200"/>
         <source>VideoAnomalyCLIP Studio</source>
         <translation>VideoAnomalyCLIP Studio</translation>
     </message>
@@ -611,7 +611,7 @@
         <translation>无法打开配置</translation>
     </message>
     <message>
-        <location filename="../ui/studio/main_window_runs.cpp" line="-120"/>
+        <location filename="../ui/studio/main_window_runs.cpp" line="-121"/>
         <source>Nothing to keep: the test set is not scored yet.</source>
         <translation>没有可保留的内容：测试集尚未评分。</translation>
     </message>
@@ -627,17 +627,24 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Kept the run &quot;%1&quot; (Runs panel)</source>
         <translation>已保留运行“%1”（运行记录面板）</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-7"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 (+%n more)</source>
+        <translation>
+            <numerusform>%1（另有 %n 个）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>run: %1</source>
         <translation>运行：%1</translation>
     </message>
@@ -1250,6 +1257,11 @@
         <translation>已打开工作区 %1</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Restored the unsaved session; save it with Ctrl+S</source>
+        <translation>已恢复未保存的会话；请用 Ctrl+S 保存</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
@@ -1804,7 +1816,7 @@ B：%2</translation>
 <context>
     <name>RunsPanel</name>
     <message>
-        <location filename="../ui/panels/runs_panel.cpp" line="+62"/>
+        <location filename="../ui/panels/runs_panel.cpp" line="+64"/>
         <source>Keep as run</source>
         <translation>保留为运行</translation>
     </message>
@@ -1864,7 +1876,22 @@ B：%2</translation>
         <translation>视频级 AUC</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
+        <source>Frame-level ROC AUC over all test frames (micro)</source>
+        <translation>所有测试帧上的帧级 ROC AUC（微平均）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frame-level average precision over all test frames (micro)</source>
+        <translation>所有测试帧上的帧级平均精度（微平均）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Video-level ROC AUC (one score per video)</source>
+        <translation>视频级 ROC AUC（每个视频一个分数）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Select a run to see its metrics and configuration; select two to compare them.</source>
         <translation>选择一个运行以查看其指标和配置；选择两个以进行比较。</translation>
     </message>
@@ -1889,7 +1916,7 @@ B：%2</translation>
         <translation>删除运行</translation>
     </message>
     <message numerus="yes">
-        <location line="+118"/>
+        <location line="+116"/>
         <source>Delete %n run(s) and their score tracks? %1</source>
         <translation>
             <numerusform>删除 %n 个运行及其分数轨迹吗？%1</numerusform>
@@ -2270,14 +2297,6 @@ B：%2</translation>
     </message>
 </context>
 <context>
-    <name>ViewerWidget</name>
-    <message>
-        <location filename="../ui/studio/viewer_widget.cpp" line="+112"/>
-        <source>live scores</source>
-        <translation>实时分数</translation>
-    </message>
-</context>
-<context>
     <name>main</name>
     <message>
         <location filename="../app/vaclip-studio/main.cpp" line="+44"/>
@@ -2371,7 +2390,7 @@ B：%2</translation>
         <translation>标注</translation>
     </message>
     <message>
-        <location line="+259"/>
+        <location line="+268"/>
         <source>Frame (%1 fps)</source>
         <translation>帧（%1 fps）</translation>
     </message>

@@ -44,8 +44,10 @@ private:
 class TimeItem : public QTableWidgetItem {
 public:
     explicit TimeItem(const QString& iso)
-        : QTableWidgetItem(QLocale().toString(QDateTime::fromString(iso, Qt::ISODate).toLocalTime(), QLocale::ShortFormat))
     {
+        const QDateTime t = QDateTime::fromString(iso, Qt::ISODate).toLocalTime();
+        setText(t.toString(QStringLiteral("yyyy-MM-dd HH:mm")));  // compact and sortable at a glance
+        setToolTip(QLocale().toString(t, QLocale::LongFormat));
         setData(Qt::UserRole, iso);
     }
     bool operator<(const QTableWidgetItem& other) const override
@@ -64,13 +66,21 @@ RunsPanel::RunsPanel(RunHistory* history, QWidget* parent)
       m_compare(new QPushButton(tr("Compare"), this))
 {
     m_table->setObjectName(QStringLiteral("runsTable"));
-    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Date"), tr("Kind"), tr("Prompts"), tr("Frame AUC"), tr("Frame AP"), tr("Video AUC")});
+    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Frame AUC"), tr("Frame AP"), tr("Video AUC"), tr("Kind"), tr("Date"), tr("Prompts")});
+    m_table->horizontalHeaderItem(ColFrameAuc)->setToolTip(tr("Frame-level ROC AUC over all test frames (micro)"));
+    m_table->horizontalHeaderItem(ColFrameAp)->setToolTip(tr("Frame-level average precision over all test frames (micro)"));
+    m_table->horizontalHeaderItem(ColVideoAuc)->setToolTip(tr("Video-level ROC AUC (one score per video)"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->horizontalHeader()->setSectionResizeMode(ColPrompts, QHeaderView::Stretch);
+    // Narrow columns fit their contents; the name can be widened; the prompts take the rest.
+    QHeaderView* header = m_table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ColName, QHeaderView::Interactive);
+    header->setSectionResizeMode(ColPrompts, QHeaderView::Stretch);
+    header->resizeSection(ColName, 150);
+    header->setMinimumSectionSize(40);
     m_table->horizontalHeader()->setSortIndicatorShown(true);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(ColDate, Qt::AscendingOrder);
@@ -180,8 +190,6 @@ void RunsPanel::rebuild()
         }
     }
     m_table->setSortingEnabled(true);
-    m_table->resizeColumnToContents(ColDate);
-    m_table->resizeColumnToContents(ColKind);
     m_rebuilding = false;
     selectRuns(selected);
     updateDetails();

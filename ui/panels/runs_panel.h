@@ -1,6 +1,6 @@
 #pragma once
 // The Runs panel: the workspace's run history (studio/run_history.h) as a sortable table — name,
-// date, kind, prompts, frame AUC / AP and video AUC — with the selected run's metrics, prompts,
+// frame AUC / AP, video AUC, kind, date and prompts — with the selected run's metrics, prompts,
 // checkpoint and configuration below. Buttons: keep the current live scoring as a run, show the
 // selected run's score track in the timeline beside the live curve, rename (also by editing the
 // name cell), delete (after a confirmation) and compare two selected runs (metric deltas).
@@ -24,7 +24,8 @@ class RunHistory;
 class RunsPanel : public QWidget {
     Q_OBJECT
 public:
-    enum Column { ColName, ColDate, ColKind, ColPrompts, ColFrameAuc, ColFrameAp, ColVideoAuc, ColumnCount };
+    /// The numbers first: the dock is narrow and the prompts take the remaining width.
+    enum Column { ColName, ColFrameAuc, ColFrameAp, ColVideoAuc, ColKind, ColDate, ColPrompts, ColumnCount };
 
     explicit RunsPanel(RunHistory* history, QWidget* parent = nullptr);
 

@@ -36,7 +36,13 @@ void onModelChanged(QAbstractItemModel* model, QObject* context, const std::func
     QObject::connect(model, &QAbstractItemModel::dataChanged, context, f);
 }
 
-QString shortTime() { return QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat); }
+int runsOfKind(const RunHistory& history, RunKind kind)
+{
+    int n = 0;
+    for (const StudioRun& r : history.runs())
+        n += r.kind == kind ? 1 : 0;
+    return n;
+}
 } // namespace
 
 void MainWindow::connectRunsAndChanges()
@@ -87,7 +93,7 @@ void MainWindow::connectRunsAndChanges()
             return;
         ArmedRun run;
         run.kind = RunKind::Training;
-        run.name = tr("Training %1").arg(shortTime());
+        run.name = tr("Training %1").arg(runsOfKind(*m_runs, RunKind::Training) + 1);
         run.configYaml = m_training->yamlText();
         run.checkpoint = m_training->job()->lastCheckpoint();
         m_armedRun = run;
@@ -107,7 +113,7 @@ void MainWindow::reloadAsTestRun()
         return;
     ArmedRun run;
     run.kind = RunKind::Test;
-    run.name = tr("Test %1").arg(shortTime());
+    run.name = tr("Test %1").arg(runsOfKind(*m_runs, RunKind::Test) + 1);
     m_armedRun = run;
     m_session->reload();
 }
@@ -135,7 +141,8 @@ qint64 MainWindow::keepCurrentAsRun(const QString& name)
     QString runName = name.trimmed();
     if (runName.isEmpty())
         runName = u->prompts.isEmpty() ? tr("Run %1").arg(m_runs->runs().size() + 1)
-                                       : QFontMetrics(font()).elidedText(u->prompts.join(QStringLiteral("; ")), Qt::ElideRight, 360);
+                  : u->prompts.size() == 1 ? u->prompts.front()
+                                           : tr("%1 (+%n more)", nullptr, int(u->prompts.size() - 1)).arg(u->prompts.front());
     const qint64 key = m_runs->add(RunHistory::fromScores(RunKind::Live, runName, *u, *testSet,
                                                           QString::fromStdString(vaclip::effectiveYaml(m_session->config())),
                                                           testSet->checkpoint));

@@ -330,7 +330,7 @@ bool MainWindow::openWorkspaceFile(const QString& path, bool recovery, bool quie
         if (!quiet)
             showError(tr("Workspace partly restored"), message);
     } else {
-        statusBar()->showMessage(tr("Opened the workspace %1").arg(abs), 8000);
+        statusBar()->showMessage(recovery ? tr("Restored the unsaved session; save it with Ctrl+S") : tr("Opened the workspace %1").arg(abs), 8000);
     }
     return true;
 }

@@ -8,6 +8,7 @@
 #include "studio/studio_session.h"
 #include "timeline/timeline_plot.h"
 
+#include <QPen>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -108,9 +109,8 @@ void ViewerWidget::refreshScores()
     if (!m_overlayName.isEmpty()) {
         const auto it = m_overlay.constFind(m_session->videoName(video));
         if (it != m_overlay.cend() && it->size() == m_scores.size()) {
-            if (P <= 1)  // the live curve gets a legend entry of its own beside the run
-                m_timeline->addTrack(u->prompts.value(0, tr("live scores")), m_scores);
-            m_timeline->addTrack(m_overlayName, *it);
+            m_timeline->addTrack(m_overlayName, *it);  // dashed, beside the live "score" curve
+            m_timeline->setTrackPen(m_overlayName, QPen(QColor(0x9c, 0x36, 0xb5), 2.0, Qt::DashLine));
         }
     }
     QVector<QPair<int, int>> gt;

@@ -192,6 +192,15 @@ void TimelinePlot::setTrackVisible(const QString& name, bool visible)
     }
 }
 
+void TimelinePlot::setTrackPen(const QString& name, const QPen& pen)
+{
+    if (QCPGraph* g = m_items->tracks.value(name)) {
+        g->setPen(pen);
+        updateLegend();
+        replotAll();
+    }
+}
+
 void TimelinePlot::setGroundTruth(const QVector<QPair<int, int>>& intervals)
 {
     m_groundTruth = intervals;

@@ -36,6 +36,7 @@
 
 class QCustomPlot;
 class QMouseEvent;
+class QPen;
 class QWheelEvent;
 
 namespace vaclip::studio {
@@ -65,6 +66,8 @@ public:
     void clearTracks();
     QStringList trackNames() const;
     void setTrackVisible(const QString& name, bool visible);
+    /// The pen of one track (e.g. a stored run drawn dashed beside the live curve).
+    void setTrackPen(const QString& name, const QPen& pen);
 
     void setGroundTruth(const QVector<QPair<int, int>>& intervals);
     QVector<QPair<int, int>> groundTruth() const { return m_groundTruth; }
