@@ -324,6 +324,57 @@ private slots:
         QVERIFY(!s.window.isModified());
     }
 
+    void runsPanelSortsRenamesAndDeletes()
+    {
+        RunHistory history;
+        auto run = [](const char* name, double auc) {
+            StudioRun r;
+            r.name = QString::fromLatin1(name);
+            if (std::isfinite(auc))
+                r.metrics.insert(QStringLiteral("micro_auc"), auc);
+            return r;
+        };
+        const qint64 a = history.add(run("a", 0.7));
+        const qint64 b = history.add(run("b", NAN));  // no evaluation
+        const qint64 c = history.add(run("c", 0.9));
+        RunsPanel panel(&history);
+        QTableWidget* table = panel.table();
+        QCOMPARE(table->rowCount(), 3);
+        auto names = [table] {
+            QStringList out;
+            for (int row = 0; row < table->rowCount(); ++row)
+                out << table->item(row, RunsPanel::ColName)->text();
+            return out;
+        };
+        table->sortByColumn(RunsPanel::ColFrameAuc, Qt::DescendingOrder);
+        QCOMPARE(names(), (QStringList{QStringLiteral("c"), QStringLiteral("a"), QStringLiteral("b")}));  // undefined last
+        table->sortByColumn(RunsPanel::ColFrameAuc, Qt::AscendingOrder);
+        QCOMPARE(names(), (QStringList{QStringLiteral("a"), QStringLiteral("c"), QStringLiteral("b")}));  // undefined last
+
+        // Editing the name cell renames the run; an empty name is refused.
+        table->item(0, RunsPanel::ColName)->setText(QStringLiteral("renamed"));
+        QCOMPARE(history.find(a)->name, QStringLiteral("renamed"));
+        table->item(0, RunsPanel::ColName)->setText(QString());
+        QCOMPARE(history.find(a)->name, QStringLiteral("renamed"));
+
+        // Delete asks first; "no" keeps the runs.
+        int asked = 0;
+        bool yes = false;
+        panel.setConfirmHook([&](const QString&) {
+            ++asked;
+            return yes;
+        });
+        panel.selectRuns({b, c});
+        panel.deleteSelected();
+        QCOMPARE(asked, 1);
+        QCOMPARE(history.runs().size(), qsizetype(3));
+        yes = true;
+        panel.deleteSelected();
+        QCOMPARE(history.runs().size(), qsizetype(1));
+        QVERIFY(history.find(a));
+        QCOMPARE(table->rowCount(), 1);
+    }
+
 private:
     vaclip::test::TempDir m_dir;
     QString m_config;

@@ -18,7 +18,7 @@
 #include <cmath>
 
 namespace {
-/// Sorts by a number (NaN last), shows it formatted.
+/// Sorts by a number (undefined ones last), shows it formatted.
 class NumberItem : public QTableWidgetItem {
 public:
     explicit NumberItem(double v)
@@ -31,9 +31,12 @@ public:
         const auto* o = dynamic_cast<const NumberItem*>(&other);
         if (!o)
             return QTableWidgetItem::operator<(other);
-        if (!std::isfinite(m_value))
-            return false;
-        return !std::isfinite(o->m_value) || m_value < o->m_value;
+        // Undefined metrics stay last in both sort orders.
+        const bool descending = tableWidget() && tableWidget()->horizontalHeader()->sortIndicatorOrder() == Qt::DescendingOrder;
+        const bool mine = std::isfinite(m_value), theirs = std::isfinite(o->m_value);
+        if (!mine || !theirs)
+            return mine != theirs && (descending ? !mine : mine);
+        return m_value < o->m_value;
     }
 
 private:
