@@ -185,6 +185,7 @@ TEST(Pretrain, ConfigFileIsCheckedKeyByKey)
     fails("hard_negatives:\n  fraction: 0.5\n  max_zoom: 9\n", "max_zoom");
     fails("hard_negatives:\n  fraction: 2\n", "hard_negatives.fraction");
     fails("hard_negatives:\n  hardness: 2\n", "hard_negatives.hardness");
+    fails("hard_negatives:\n  max_crowd: -1\n", "max_crowd");
     fails("init:\n  wieghts: x\n", "init.wieghts");
     fails("init:\n  weights: [a, b]\n", "init.weights: expected a path");
 }
@@ -229,6 +230,16 @@ TEST(Pretrain, HardNegativeBatchesHoldTheAskedKindsInOneScene)
         worlds.insert(g.world);
     }
     EXPECT_EQ(worlds.size(), 2u);   // the group's scene is drawn per batch
+
+    // Among pedestrians (max_crowd): each group sample still shows its kind, captioned plainly.
+    c.hardNegativeCrowd = 3;
+    const Batch crowded = makeBatch(c, 240, 12, 0.5);
+    for (int j = 0; j < 6; ++j) {
+        const synth::ActorKind k = asked[std::size_t(j % 3)];
+        EXPECT_EQ(crowded.kinds[std::size_t(j)], int(k));
+        EXPECT_EQ(crowded.captions[std::size_t(j)].rfind(synth::actorPhrases(k)[0], 0), 0u) << crowded.captions[std::size_t(j)];
+    }
+    c.hardNegativeCrowd = 0;
 
     // Deterministic, and without hard negatives there is no group.
     c.zoomFraction = 0.5;

@@ -53,6 +53,8 @@ void addStageJson(nlohmann::ordered_json& j, const PretrainConfig& c)
         j["hard_negative_kinds"] = c.hardNegativeKinds;
         j["zoom_fraction"] = c.zoomFraction;
         j["max_zoom"] = c.maxZoom;
+        if (c.hardNegativeCrowd > 0)
+            j["hard_negative_crowd"] = c.hardNegativeCrowd;
     }
     if (!c.initWeights.empty()) {
         const std::string bytes = readFile(c.initWeights);
@@ -137,6 +139,7 @@ void validatePretrainConfig(const PretrainConfig& c)
     need(fraction(c.hardNegativeFraction) && fraction(c.zoomFraction),
          "hard_negatives.fraction and zoom_fraction must be in [0, 1]");
     need(c.maxZoom >= 1 && c.maxZoom <= 4, "hard_negatives.max_zoom must be in [1, 4]");
+    need(c.hardNegativeCrowd >= 0 && c.hardNegativeCrowd <= 20, "hard_negatives.max_crowd must be in [0, 20]");
     need(c.hardNegativeFraction == 0 || !c.hardNegativeKinds.empty(), "hard_negatives.kinds must not be empty");
     for (const std::string& k : c.hardNegativeKinds) {
         try {

@@ -65,13 +65,15 @@ struct PretrainConfig {
     double clipFraction = 0.5;      ///< samples taken from a video (sampleClip, one frame)
     double flipProbability = 0.5;
     // hard negatives: the first round(hardNegativeFraction * B) samples of each batch are one
-    // group in ONE scene (world and scene drawn per batch): single actors of hardNegativeKinds in
+    // group in ONE scene (world and scene drawn per batch): one actor each of hardNegativeKinds in
     // turn, each kind's samples sharing one caption phrasing, so the contrastive loss must tell
     // these kinds apart on the same background; the rest of the batch is the usual mix above.
     double hardNegativeFraction = 0;
     std::vector<std::string> hardNegativeKinds = {"bicycle", "skateboard", "cart", "wheelchair", "pedestrian", "running"};
     double zoomFraction = 0;   ///< of the group's samples rendered closer (synth::SampleOptions::zoom) ...
     double maxZoom = 2.0;      ///< ... with zoom uniform in [1, maxZoom]
+    int hardNegativeCrowd = 0; ///< > 0: each group actor among 0..N walking pedestrians (the test videos'
+                               ///< look); the group's captions are then the plainest phrasing
     // second stage: start from these weights (a CLIP safetensors file of the same architecture,
     // fp16 or fp32, e.g. a first stage's demo_backbone.safetensors) with a fresh optimiser; "" =
     // OpenAI-style random initialisation from the seed. Their FNV-1a hash goes into pretrain.json.

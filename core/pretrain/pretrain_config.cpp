@@ -57,7 +57,8 @@ PretrainFile loadPretrainConfig(const std::string& path)
                for (const auto& item : n)
                    c.hardNegativeKinds.push_back(item.as<std::string>());
            })},
-          {"zoom_fraction", number(c.zoomFraction)}, {"max_zoom", number(c.maxZoom)}}},
+          {"zoom_fraction", number(c.zoomFraction)}, {"max_zoom", number(c.maxZoom)},
+          {"max_crowd", integer(c.hardNegativeCrowd)}}},
         {"init", {{"weights", Setter([&c](const YAML::Node& n) { c.initWeights = n.as<std::string>(); })}}},
         {"output", {{"dir", Setter([&f](const YAML::Node& n) { f.outDir = n.as<std::string>(); })}}},
     };

@@ -14,7 +14,7 @@
 //   curriculum: single_actor_start single_actor_end empty_fraction max_crowd clip_fraction
 //               flip_probability
 //   hard_negatives: fraction kinds (a list of actor kinds: bicycle, pedestrian, ...) zoom_fraction
-//               max_zoom
+//               max_zoom max_crowd
 //   init:       weights (a second stage starts from these weights; relative to the current directory)
 //   output:     dir (relative paths are relative to the current directory)
 // Errors (vaclip::Error naming the file): a missing file (NotFound), YAML syntax (Format), an

@@ -58,7 +58,7 @@ HardNegativeGroup hardNegativeGroup(const PretrainConfig& c, uint64_t firstIndex
     for (int j = 0; j < g.size; ++j) {
         const std::size_t k = std::size_t(j) % c.hardNegativeKinds.size();
         g.kinds.push_back(int(synth::parseActorKind(c.hardNegativeKinds[k])));
-        g.variants.push_back(variantOfKind[k]);
+        g.variants.push_back(c.hardNegativeCrowd > 0 ? 0 : variantOfKind[k]);   // 0: the plainest caption
     }
     return g;
 }
@@ -87,6 +87,7 @@ Batch makeBatch(const PretrainConfig& c, uint64_t firstIndex, int count, double 
             so.kind = synth::ActorKind(group.kinds[std::size_t(j)]);
             so.world = synth::World(group.world);
             so.scene = group.scene;
+            so.kindCrowd = c.hardNegativeCrowd;
             so.captionVariant = group.variants[std::size_t(j)];
             if (rng.chance(c.zoomFraction))
                 so.zoom = rng.uniform(1.0, c.maxZoom);

@@ -31,6 +31,7 @@ Draw drawComposition(Rng& rng, const SampleOptions& o)
     }
     if (o.kind) {
         d.kinds.push_back(*o.kind);
+        d.crowd = o.kindCrowd > 0 ? rng.below(o.kindCrowd + 1) : 0;
         return d;
     }
     const double u = rng.uniform();
@@ -52,6 +53,8 @@ void check(const SampleOptions& o)
         throw Error(ErrorCode::InvalidArgument, "synth sample size " + std::to_string(o.size) + " outside 16..4096");
     if (o.singleActorFraction < 0 || o.emptyFraction < 0 || o.singleActorFraction + o.emptyFraction > 1)
         throw Error(ErrorCode::InvalidArgument, "synth sample fractions must be >= 0 and sum to <= 1");
+    if (o.kindCrowd < 0 || o.kindCrowd > 20)
+        throw Error(ErrorCode::InvalidArgument, "synth sample kind crowd " + std::to_string(o.kindCrowd) + " outside 0..20");
     if (!(o.zoom >= 1.0 && o.zoom <= 4.0))
         throw Error(ErrorCode::InvalidArgument, "synth sample zoom " + std::to_string(o.zoom) + " outside 1..4");
     if (o.world && (o.scene < 0 || o.scene >= sceneCount(*o.world)))

@@ -13,7 +13,7 @@
 // chosen kind (pedestrian included) and no crowd; the rest a crowd of 1..maxCrowd pedestrians,
 // half of them with one non-pedestrian actor as well. World and scene uniform.
 // Hard negatives (the pretraining's hard-negative groups): `kind` forces one actor of that kind
-// and no crowd, `world` + `scene` force the place, `captionVariant` the caption phrasing (samples
+// and 0..kindCrowd pedestrians, `world` + `scene` force the place, `captionVariant` the caption phrasing (samples
 // of one kind given one variant share their caption exactly), `zoom` > 1 renders the scene
 // zoom times larger and crops the size x size window around the actor (a closer camera: the
 // actor zoom times taller); captions are made from what the crop shows.
@@ -34,7 +34,8 @@ struct SampleOptions {
     double emptyFraction = 0.05;
     int maxCrowd = 5;
     double fps = 15.0;                 ///< clips
-    std::optional<ActorKind> kind;     ///< one actor of this kind, no crowd (overrides the mix)
+    std::optional<ActorKind> kind;     ///< one actor of this kind (overrides the mix) ...
+    int kindCrowd = 0;                 ///< ... among 0..kindCrowd pedestrians (uniform)
     std::optional<World> world;        ///< with `scene`: the place (otherwise uniform)
     int scene = 0;                     ///< used when `world` is set; 0 <= scene < sceneCount(world)
     double zoom = 1.0;                 ///< >= 1, at most 4
