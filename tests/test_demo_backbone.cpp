@@ -18,6 +18,7 @@
 #include <torch/torch.h>
 
 #include <cstdio>
+#include <cstdlib>
 
 using namespace vaclip;
 using synth::ActorKind;
@@ -29,6 +30,7 @@ constexpr int kCalibration = -2;
 struct Frames {
     torch::Tensor features;   // [N, D], L2-normalised
     std::vector<int> kind;    // -1 normal, kCalibration campus normal, else the anomalous ActorKind
+    std::vector<int> rep;     // which of a scene's videos of that kind (two folds for the centroid test)
 };
 
 const std::vector<ActorKind> kKinds = {ActorKind::Bicycle, ActorKind::Skateboard, ActorKind::Cart,
@@ -36,8 +38,11 @@ const std::vector<ActorKind> kKinds = {ActorKind::Bicycle, ActorKind::Skateboard
 const std::vector<std::string> kPrompts = {"a person riding a bicycle", "a person on a skateboard",
                                            "a small cart on a walkway", "a person in a wheelchair"};
 
+// The shipped weights; VACLIP_TEST_DEMO_BACKBONE=path measures a candidate with the same test.
 std::string backbonePath()
 {
+    if (const char* candidate = std::getenv("VACLIP_TEST_DEMO_BACKBONE"))
+        return candidate;
     return (test::sourceDir() / "resources/demo_backbone/demo_backbone.safetensors").string();
 }
 
@@ -60,6 +65,7 @@ Frames renderWalkway(clip::ClipModelImpl& model)
                 for (int t = 2; t < spec.frames; t += 3) {
                     synth::RenderedFrame f = renderer.render(t);
                     out.kind.push_back(f.anomalous && kind >= 0 ? int(kKinds[std::size_t(kind)]) : -1);
+                    out.rep.push_back(rep % 2);
                     images.push_back(std::move(f.image));
                 }
             }
@@ -71,6 +77,7 @@ Frames renderWalkway(clip::ClipModelImpl& model)
         const synth::SceneRenderer renderer(spec);
         for (int t = 2; t < spec.frames; t += 3) {
             out.kind.push_back(kCalibration);
+            out.rep.push_back(0);
             images.push_back(renderer.render(t).image);
         }
     }
@@ -173,10 +180,10 @@ TEST_F(DemoBackbone, ZeroShotFrameAucWithTheFourRightPromptsBeatsUnrelatedPrompt
     std::printf("frames %zu (%d anomalous): frame AUC max-cosine right prompts %.4f, calibrated max %.4f, "
                 "unrelated prompts %.4f\n",
                 labels.size(), positives, right, calibrated, unrelated);
-    // Measured with the shipped weights (resources/demo_backbone/README.md): 0.812 raw, 0.892
-    // calibrated, 0.152 unrelated. The 0.85 is reached only with calibration: the raw max
-    // suffers from the skateboard prompt, which the backbone has not learned (see below).
-    EXPECT_GE(right, 0.78);
+    // Measured with the shipped weights (resources/demo_backbone/README.md): 0.857 raw, 0.896
+    // calibrated, 0.250 unrelated (stage 1 alone: 0.812 / 0.892 / 0.152; its raw max suffered from
+    // the skateboard prompt, 0.466 vs normal frames).
+    EXPECT_GE(right, 0.83);
     EXPECT_GE(calibrated, 0.85);
     EXPECT_GT(right - unrelated, 0.5);
     EXPECT_GT(calibrated - unrelated, 0.5);
@@ -207,13 +214,56 @@ TEST_F(DemoBackbone, EachPromptRanksItsOwnCategoryFirst)
         const double a = auc(vsOthers, lOthers), n = auc(vsNormal, lNormal);
         std::printf("'%s': AUC vs other categories %.4f, vs normal frames %.4f\n", kPrompts[p].c_str(), a, n);
         meanVsOthers += a / double(kKinds.size());
-        // Measured: vs others 0.509 / 0.687 / 0.641 / 0.683, vs normal 0.900 / 0.466 / 0.916 / 0.864
-        // (bicycle, skateboard, cart, wheelchair). The skateboard rider reads as a pedestrian to
-        // this backbone: its vs-normal AUC is below chance and is reported, not asserted.
-        EXPECT_GT(a, 0.5) << kPrompts[p];
-        if (kKinds[p] != ActorKind::Skateboard) {
-            EXPECT_GT(n, 0.83) << kPrompts[p];
+        // Measured: vs others 0.684 / 0.867 / 0.720 / 0.789, vs normal 0.918 / 0.858 / 0.920 / 0.856
+        // (bicycle, skateboard, cart, wheelchair); stage 1 alone: 0.509 / 0.687 / 0.641 / 0.683 and
+        // 0.900 / 0.466 / 0.916 / 0.864 (its skateboard rider read as a pedestrian).
+        EXPECT_GT(a, 0.62) << kPrompts[p];
+        EXPECT_GT(n, kKinds[p] == ActorKind::Skateboard ? 0.75 : 0.83) << kPrompts[p];
+    }
+    EXPECT_GT(meanVsOthers, 0.7);   // measured 0.765 (stage 1: 0.630)
+}
+
+TEST_F(DemoBackbone, ImageEmbeddingsSeparateTheFourCategories)
+{
+    // Nearest class centroid over the anomalous frames, two folds: centroids from one video of each
+    // (category, scene), tested on the frames of the other video. Chance is 25%.
+    const torch::Tensor& f = s_frames->features;
+    int correct = 0, total = 0;
+    std::vector<torch::Tensor> allMeans;
+    for (int fold = 0; fold < 2; ++fold) {
+        std::vector<torch::Tensor> centroids;
+        for (ActorKind k : kKinds) {
+            std::vector<int64_t> rows;
+            for (std::size_t i = 0; i < s_frames->kind.size(); ++i)
+                if (s_frames->kind[i] == int(k) && s_frames->rep[i] == fold)
+                    rows.push_back(int64_t(i));
+            ASSERT_GT(rows.size(), 5u);
+            const torch::Tensor c = f.index_select(0, torch::tensor(rows, torch::kLong)).mean(0);
+            centroids.push_back(c / c.norm());
+        }
+        const torch::Tensor C = torch::stack(centroids);
+        for (std::size_t i = 0; i < s_frames->kind.size(); ++i) {
+            const int k = s_frames->kind[i];
+            if (k < 0 || s_frames->rep[i] == fold)
+                continue;
+            const int64_t guess = torch::matmul(C, f[int64_t(i)]).argmax().item<int64_t>();
+            correct += int(kKinds[std::size_t(guess)]) == k;
+            ++total;
         }
     }
-    EXPECT_GT(meanVsOthers, 0.6);
+    for (ActorKind k : kKinds) {
+        std::vector<int64_t> rows;
+        for (std::size_t i = 0; i < s_frames->kind.size(); ++i)
+            if (s_frames->kind[i] == int(k))
+                rows.push_back(int64_t(i));
+        const torch::Tensor c = f.index_select(0, torch::tensor(rows, torch::kLong)).mean(0);
+        allMeans.push_back(c / c.norm());
+    }
+    const double accuracy = double(correct) / total;
+    const double bicycleWheelchair = torch::dot(allMeans[0], allMeans[3]).item<double>();
+    std::printf("nearest-centroid accuracy over the four categories %.3f (%d frames); cosine of the mean "
+                "bicycle and wheelchair frame embeddings %.3f\n",
+                accuracy, total, bicycleWheelchair);
+    // Measured 0.490 and 0.976 (stage 1 alone: 0.352 and 0.990).
+    EXPECT_GT(accuracy, 0.43);
 }

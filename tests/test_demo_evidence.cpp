@@ -7,12 +7,15 @@
 // workspace with a prompt the vocabulary cannot read. About 30 s on an idle 2-core machine.
 //
 // Thresholds come from measured runs of exactly this world (rendering and the zero-shot scores are
-// deterministic; the campus training may drift a little; every number is printed):
-//   frame AUC calibrated_max 0.820-0.821, zero_shot 0.829, unrelated prompts 0.186-0.187;
-//   per category (calibrated_max) bicycle 0.881, skateboard 0.615-0.624, cart 0.901, wheelchair 0.875;
-//   each prompt, own category vs normal videos' frames 0.901 / 0.663 / 0.902 / 0.813, vs the other
-//   categories 0.561 / 0.868 / 0.809 / 0.727 (same order);
-//   pixel AUROC 0.845, AUPRO(0.3) 0.538 (0.11 / 0.003 before the dense patch tokens).
+// deterministic; the campus training may drift a little; every number is printed). With the
+// stage-2 (hard-negative) backbone:
+//   frame AUC calibrated_max 0.795, zero_shot 0.801, unrelated prompts 0.212;
+//   per category (calibrated_max) bicycle 0.871, skateboard 0.663, cart 0.849, wheelchair 0.730;
+//   each prompt, own category vs normal videos' frames 0.931 / 0.675 / 0.890 / 0.786, vs the other
+//   categories 0.781 / 0.795 / 0.828 / 0.810 (same order);
+//   pixel AUROC 0.808, AUPRO(0.3) 0.420.
+// With the stage-1 backbone before it: 0.820 / 0.829 / 0.187; 0.881 / 0.615 / 0.901 / 0.875;
+// 0.901 / 0.656 / 0.901 / 0.812 and 0.560 / 0.870 / 0.795 / 0.722; pixel 0.845 / 0.538.
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -75,25 +78,25 @@ TEST_F(DemoEvidence, ZeroShotSemanticDetectionOnWalkway)
     ASSERT_TRUE(cal && zero && unrelated);
     const double right = (*cal)["frame_auc"], rightZero = (*zero)["frame_auc"], wrong = (*unrelated)["frame_auc"];
     std::printf("frame AUC: calibrated_max %.3f, zero_shot %.3f, unrelated prompts %.3f\n", right, rightZero, wrong);
-    // Measured 0.821 / 0.829 / 0.187 on this world (the full 24-video demo: 0.888 / 0.886 / 0.125).
+    // Measured 0.795 / 0.801 / 0.212 on this world (the full 24-video demo: 0.890 / 0.887 / 0.145).
     // 0.75 leaves room for float drift yet fails when a prompt or the scoring breaks (one prompt
     // missing costs about 0.05-0.1; chance is 0.5).
     EXPECT_GE(right, 0.75);
     EXPECT_GE(rightZero, 0.75);
-    EXPECT_GT(right - wrong, 0.4);  // measured 0.63
+    EXPECT_GT(right - wrong, 0.4);  // measured 0.58
 
     // Every walkway category is found: that category's frames vs the normal videos' frames.
     ASSERT_EQ((*cal)["per_category_auc"].size(), 4u);
     for (const auto& [category, auc] : (*cal)["per_category_auc"].items()) {
         std::printf("calibrated_max per category %-11s %.3f\n", category.c_str(), auc.get<double>());
-        EXPECT_GT(auc.get<double>(), 0.55) << category;  // measured >= 0.615 (skateboard)
+        EXPECT_GT(auc.get<double>(), 0.55) << category;  // measured >= 0.663 (skateboard)
     }
 
-    // Each single prompt ranks its own category's anomalous frames above the normal videos' frames.
-    // Own vs the other categories is printed (the issue asks for it) but only its mean is asserted:
-    // measured bicycle 0.56, skateboard 0.87, cart 0.81, wheelchair 0.73 on this world; the bicycle
-    // prompt does not separate bicycles from the other categories (0.48 in the full demo): the
-    // backbone maps bicycle and wheelchair frames, and their prompts, to nearly the same vectors.
+    // Each single prompt ranks its own category's anomalous frames above the normal videos' frames
+    // AND above the other three categories' anomalous frames (the issue's per-category AUC).
+    // Measured vs others 0.781 / 0.795 / 0.828 / 0.810 (bicycle, skateboard, cart, wheelchair): 0.68
+    // leaves room for drift and fails for the stage-1 backbone, whose bicycle prompt did not tell
+    // bicycles from wheelchairs (0.56 here, 0.485 in the full demo).
     const auto& spec = summary["prompt_specificity"];
     ASSERT_EQ(spec.size(), 4u);
     double meanVsOthers = 0;
@@ -101,13 +104,15 @@ TEST_F(DemoEvidence, ZeroShotSemanticDetectionOnWalkway)
         const double vsNormal = s["auc_vs_normal_frames"], vsOthers = s["auc_vs_other_categories"];
         std::printf("prompt %-28s own vs normal %.3f, own vs other categories %.3f\n",
                     ("'" + s["prompt"].get<std::string>() + "'").c_str(), vsNormal, vsOthers);
-        EXPECT_GT(vsNormal, 0.55) << s["prompt"];
+        EXPECT_GT(vsNormal, 0.62) << s["prompt"];   // measured >= 0.675 (skateboard)
+        EXPECT_GT(vsOthers, 0.68) << s["prompt"];   // measured >= 0.781 (bicycle)
         meanVsOthers += vsOthers / 4.0;
     }
-    EXPECT_GT(meanVsOthers, 0.6);  // measured 0.741
+    EXPECT_GT(meanVsOthers, 0.72);  // measured 0.804 (stage 1: 0.737)
 
     // Pixel level from the patch maps: reported; asserted above chance (the maps were below chance,
-    // 0.13, before the dense patch tokens).
+    // 0.13, before the dense patch tokens). The stage-2 backbone lowered them (0.845 / 0.538 with
+    // stage 1): see resources/demo_backbone/README.md.
     const double auroc = summary["pixel"]["auroc"], aupro = summary["pixel"]["aupro"];
     std::printf("pixel AUROC %.3f, AUPRO(0.3) %.3f\n", auroc, aupro);
     EXPECT_GT(auroc, 0.7);
