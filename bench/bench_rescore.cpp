@@ -50,6 +50,8 @@
 #include <random>
 #include <string>
 
+using namespace vaclip::studio;
+
 namespace fs = std::filesystem;
 
 namespace {

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>BackboneInfoJob</name>
+    <name>vaclip::studio::BackboneInfoJob</name>
     <message>
         <location filename="../ui/jobs/engine_jobs.cpp" line="+126"/>
         <source>Load backbone</source>
@@ -15,7 +15,7 @@
     </message>
 </context>
 <context>
-    <name>BackbonePanel</name>
+    <name>vaclip::studio::BackbonePanel</name>
     <message>
         <location filename="../ui/panels/backbone_panel.cpp" line="+21"/>
         <source>Use for the session</source>
@@ -164,7 +164,7 @@
     </message>
 </context>
 <context>
-    <name>DatasetsPanel</name>
+    <name>vaclip::studio::DatasetsPanel</name>
     <message>
         <location filename="../ui/panels/datasets_panel.cpp" line="+44"/>
         <source>Dataset / video</source>
@@ -297,7 +297,7 @@
     </message>
 </context>
 <context>
-    <name>DemoJob</name>
+    <name>vaclip::studio::DemoJob</name>
     <message>
         <location filename="../ui/jobs/demo_job.cpp" line="+20"/>
         <source>Build the demo workspace</source>
@@ -325,7 +325,7 @@
     </message>
 </context>
 <context>
-    <name>ExtractJob</name>
+    <name>vaclip::studio::ExtractJob</name>
     <message>
         <location filename="../ui/jobs/engine_jobs.cpp" line="-46"/>
         <source>Extract features (%1)</source>
@@ -364,7 +364,7 @@
     </message>
 </context>
 <context>
-    <name>ImportDatasetDialog</name>
+    <name>vaclip::studio::ImportDatasetDialog</name>
     <message>
         <location filename="../ui/panels/plugin_dialogs.cpp" line="+36"/>
         <source>Import dataset folder</source>
@@ -450,7 +450,7 @@
     </message>
 </context>
 <context>
-    <name>Job</name>
+    <name>vaclip::studio::Job</name>
     <message>
         <location filename="../ui/jobs/job.cpp" line="+46"/>
         <source>queued</source>
@@ -478,7 +478,7 @@
     </message>
 </context>
 <context>
-    <name>JobPanel</name>
+    <name>vaclip::studio::JobPanel</name>
     <message>
         <location filename="../ui/jobs/job_panel.cpp" line="+22"/>
         <source>Job</source>
@@ -517,7 +517,7 @@
     </message>
 </context>
 <context>
-    <name>LivePixelMetrics</name>
+    <name>vaclip::studio::LivePixelMetrics</name>
     <message>
         <location filename="../ui/studio/live_pixel_metrics.cpp" line="+38"/>
         <source>testing.pixel_maps is off in the configuration (turn it on and extract patch tokens: vaclip extract --tokens)</source>
@@ -543,7 +543,7 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>vaclip::studio::MainWindow</name>
     <message>
         <location filename="../ui/studio/main_window_runs.cpp" line="+200"/>
         <source>VideoAnomalyCLIP Studio</source>
@@ -1295,7 +1295,7 @@
     </message>
 </context>
 <context>
-    <name>MetricsPanel</name>
+    <name>vaclip::studio::MetricsPanel</name>
     <message>
         <location filename="../ui/panels/metrics_panel.cpp" line="+61"/>
         <source>false positive rate</source>
@@ -1492,7 +1492,7 @@
     </message>
 </context>
 <context>
-    <name>PluginsDialog</name>
+    <name>vaclip::studio::PluginsDialog</name>
     <message>
         <location filename="../ui/panels/plugin_dialogs.cpp" line="+8"/>
         <source>Dataset-format plugins</source>
@@ -1591,7 +1591,7 @@
     </message>
 </context>
 <context>
-    <name>PromptsPanel</name>
+    <name>vaclip::studio::PromptsPanel</name>
     <message>
         <location filename="../ui/panels/prompts_panel.cpp" line="+47"/>
         <source>Type a prompt, e.g. &quot;a person riding a bicycle&quot;</source>
@@ -1706,7 +1706,7 @@
     </message>
 </context>
 <context>
-    <name>RunHistory</name>
+    <name>vaclip::studio::RunHistory</name>
     <message>
         <location filename="../ui/studio/run_history.cpp" line="+62"/>
         <source>live prompts</source>
@@ -1836,7 +1836,7 @@ B: %2</translation>
     </message>
 </context>
 <context>
-    <name>RunsPanel</name>
+    <name>vaclip::studio::RunsPanel</name>
     <message>
         <location filename="../ui/panels/runs_panel.cpp" line="+64"/>
         <source>Keep as run</source>
@@ -1947,7 +1947,7 @@ B: %2</translation>
     </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
+    <name>vaclip::studio::SettingsDialog</name>
     <message>
         <location filename="../ui/studio/studio_settings.cpp" line="+129"/>
         <source>Settings</source>
@@ -2046,7 +2046,7 @@ B: %2</translation>
     </message>
 </context>
 <context>
-    <name>StudioSession</name>
+    <name>vaclip::studio::StudioSession</name>
     <message>
         <location filename="../ui/studio/studio_session.cpp" line="+213"/>
         <source>scores restored from the workspace; re-scoring</source>
@@ -2054,7 +2054,7 @@ B: %2</translation>
     </message>
 </context>
 <context>
-    <name>TrainJob</name>
+    <name>vaclip::studio::TrainJob</name>
     <message>
         <location filename="../ui/jobs/engine_jobs.cpp" line="-92"/>
         <source>Resume training</source>
@@ -2147,7 +2147,7 @@ B: %2</translation>
     </message>
 </context>
 <context>
-    <name>TrainingPanel</name>
+    <name>vaclip::studio::TrainingPanel</name>
     <message>
         <location filename="../ui/panels/training_panel.cpp" line="+43"/>
         <source>Start</source>
@@ -2556,7 +2556,7 @@ B: %2</translation>
     </message>
 </context>
 <context>
-    <name>vaclip::ui</name>
+    <name>vaclip::studio</name>
     <message>
         <location filename="../ui/export/run_report.cpp" line="+66"/>
         <source>False positive rate</source>
@@ -2660,7 +2660,7 @@ B: %2</translation>
     </message>
 </context>
 <context>
-    <name>vaclip::ui::AnnotationModel</name>
+    <name>vaclip::studio::AnnotationModel</name>
     <message>
         <location filename="../ui/annotate/annotation_model.cpp" line="+132"/>
         <source>Add interval</source>
@@ -2718,7 +2718,7 @@ B: %2</translation>
     </message>
 </context>
 <context>
-    <name>vaclip::ui::AnnotationPanel</name>
+    <name>vaclip::studio::AnnotationPanel</name>
     <message>
         <location filename="../ui/annotate/annotation_panel.cpp" line="+183"/>
         <source>&amp;Category of new intervals:</source>
@@ -2794,7 +2794,7 @@ B: %2</translation>
     </message>
 </context>
 <context>
-    <name>vaclip::ui::ComparisonView</name>
+    <name>vaclip::studio::ComparisonView</name>
     <message>
         <location filename="../ui/annotate/comparison_view.cpp" line="+101"/>
         <location line="+28"/>
@@ -2869,7 +2869,7 @@ B: %2</translation>
     </message>
 </context>
 <context>
-    <name>vaclip::ui::ImageExport</name>
+    <name>vaclip::studio::ImageExport</name>
     <message>
         <location filename="../ui/export/image_export.cpp" line="+100"/>
         <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
@@ -2877,7 +2877,7 @@ B: %2</translation>
     </message>
 </context>
 <context>
-    <name>vaclip::ui::RunReport</name>
+    <name>vaclip::studio::RunReport</name>
     <message>
         <location filename="../ui/export/run_report.cpp" line="-83"/>
         <source>Frame AUC (micro)</source>
@@ -2931,7 +2931,7 @@ B: %2</translation>
     </message>
 </context>
 <context>
-    <name>vaclip::ui::ScoreExport</name>
+    <name>vaclip::studio::ScoreExport</name>
     <message>
         <location filename="../ui/export/score_export.cpp" line="+69"/>
         <source>NumPy array (*.npy);;CSV table (*.csv);;JSON (*.json)</source>

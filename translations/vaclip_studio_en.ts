@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>BackbonePanel</name>
+    <name>vaclip::studio::BackbonePanel</name>
     <message numerus="yes">
         <location filename="../ui/panels/backbone_panel.cpp" line="+105"/>
         <source>%n vision layer(s)</source>
@@ -21,7 +21,7 @@
     </message>
 </context>
 <context>
-    <name>ExtractJob</name>
+    <name>vaclip::studio::ExtractJob</name>
     <message numerus="yes">
         <location filename="../ui/jobs/engine_jobs.cpp" line="+107"/>
         <source>%n video(s) into %1</source>
@@ -40,7 +40,7 @@
     </message>
 </context>
 <context>
-    <name>ImportDatasetDialog</name>
+    <name>vaclip::studio::ImportDatasetDialog</name>
     <message numerus="yes">
         <location filename="../ui/panels/plugin_dialogs.cpp" line="+97"/>
         <source>%n plugin problem(s): see Help &gt; Plugins.</source>
@@ -51,7 +51,7 @@
     </message>
 </context>
 <context>
-    <name>LivePixelMetrics</name>
+    <name>vaclip::studio::LivePixelMetrics</name>
     <message numerus="yes">
         <location filename="../ui/studio/live_pixel_metrics.cpp" line="+65"/>
         <source>the pixel masks of %1 have %n frame(s), its features %2</source>
@@ -62,7 +62,7 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>vaclip::studio::MainWindow</name>
     <message numerus="yes">
         <location filename="../ui/studio/main_window.cpp" line="+132"/>
         <source>%n dataset plugin(s) could not be used: Help &gt; Plugins</source>
@@ -113,7 +113,7 @@
     </message>
 </context>
 <context>
-    <name>MetricsPanel</name>
+    <name>vaclip::studio::MetricsPanel</name>
     <message numerus="yes">
         <location filename="../ui/panels/metrics_panel.cpp" line="+234"/>
         <source>%n bootstrap resample(s) over videos, 95% intervals</source>
@@ -148,7 +148,7 @@
     </message>
 </context>
 <context>
-    <name>PluginsDialog</name>
+    <name>vaclip::studio::PluginsDialog</name>
     <message numerus="yes">
         <location filename="../ui/panels/plugin_dialogs.cpp" line="+54"/>
         <source>%n plugin(s) found:</source>
@@ -167,7 +167,7 @@
     </message>
 </context>
 <context>
-    <name>PromptsPanel</name>
+    <name>vaclip::studio::PromptsPanel</name>
     <message numerus="yes">
         <location filename="../ui/panels/prompts_panel.cpp" line="+107"/>
         <source>%n prompt(s)</source>
@@ -194,7 +194,7 @@
     </message>
 </context>
 <context>
-    <name>RunHistory</name>
+    <name>vaclip::studio::RunHistory</name>
     <message numerus="yes">
         <location filename="../ui/studio/run_history.cpp" line="+268"/>
         <source>%n video score track(s)</source>
@@ -205,7 +205,7 @@
     </message>
 </context>
 <context>
-    <name>RunsPanel</name>
+    <name>vaclip::studio::RunsPanel</name>
     <message numerus="yes">
         <location filename="../ui/panels/runs_panel.cpp" line="+232"/>
         <source>Delete %n run(s) and their score tracks? %1</source>
@@ -216,7 +216,7 @@
     </message>
 </context>
 <context>
-    <name>TrainJob</name>
+    <name>vaclip::studio::TrainJob</name>
     <message numerus="yes">
         <location filename="../ui/jobs/engine_jobs.cpp" line="-70"/>
         <source>%n training video(s)</source>
@@ -259,7 +259,7 @@
     </message>
 </context>
 <context>
-    <name>vaclip::ui</name>
+    <name>vaclip::studio</name>
     <message numerus="yes">
         <location filename="../ui/export/run_report.cpp" line="+176"/>
         <source>… and %n more video(s)</source>
@@ -278,7 +278,7 @@
     </message>
 </context>
 <context>
-    <name>vaclip::ui::AnnotationPanel</name>
+    <name>vaclip::studio::AnnotationPanel</name>
     <message numerus="yes">
         <location filename="../ui/annotate/annotation_panel.cpp" line="+204"/>
         <source>%n interval(s)</source>
@@ -289,7 +289,7 @@
     </message>
 </context>
 <context>
-    <name>vaclip::ui::ComparisonView</name>
+    <name>vaclip::studio::ComparisonView</name>
     <message numerus="yes">
         <location filename="../ui/annotate/comparison_view.cpp" line="+146"/>
         <source>%n false-positive segment(s)</source>

@@ -24,6 +24,8 @@
 #include <QTimer>
 #include <QTranslator>
 
+using namespace vaclip::studio;
+
 int main(int argc, char** argv)
 {
     QApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);

@@ -24,7 +24,7 @@
 #include <cstdlib>
 
 using namespace vaclip;
-using namespace vaclip::ui;
+using namespace vaclip::studio;
 
 namespace {
 

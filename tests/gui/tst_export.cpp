@@ -28,7 +28,7 @@
 #include <filesystem>
 
 using namespace vaclip;
-using namespace vaclip::ui;
+using namespace vaclip::studio;
 
 namespace {
 

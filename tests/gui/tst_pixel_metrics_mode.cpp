@@ -20,6 +20,8 @@
 
 #include <cmath>
 
+using namespace vaclip::studio;
+
 namespace {
 
 /// Waits until the session shows the scores of generation >= `generation`.

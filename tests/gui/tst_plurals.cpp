@@ -18,6 +18,8 @@
 #include <QXmlStreamReader>
 #include <QtTest>
 
+using namespace vaclip::studio;
+
 namespace {
 
 struct Message {
@@ -117,13 +119,13 @@ private slots:
         QFETCH(QString, twoFrames);
         const QString inEffect = installStudioTranslators(lang);
         QCOMPARE(inEffect, lang == QLatin1String("fr") ? QStringLiteral("en") : lang);
-        QCOMPARE(translate("MetricsPanel", "%n video(s)", 1), oneVideo);
-        QCOMPARE(translate("MetricsPanel", "%n video(s)", 2), twoVideos);
-        QCOMPARE(translate("vaclip::ui::ComparisonView", "%n frame(s)", 1), oneFrame);
-        QCOMPARE(translate("vaclip::ui::ComparisonView", "%n frame(s)", 2), twoFrames);
+        QCOMPARE(translate("vaclip::studio::MetricsPanel", "%n video(s)", 1), oneVideo);
+        QCOMPARE(translate("vaclip::studio::MetricsPanel", "%n video(s)", 2), twoVideos);
+        QCOMPARE(translate("vaclip::studio::ComparisonView", "%n frame(s)", 1), oneFrame);
+        QCOMPARE(translate("vaclip::studio::ComparisonView", "%n frame(s)", 2), twoFrames);
         // The forms differ where the language has two (English, German), not in Chinese.
-        const QString one = translate("vaclip::ui::AnnotationPanel", "%n interval(s)", 1);
-        const QString two = translate("vaclip::ui::AnnotationPanel", "%n interval(s)", 2);
+        const QString one = translate("vaclip::studio::AnnotationPanel", "%n interval(s)", 1);
+        const QString two = translate("vaclip::studio::AnnotationPanel", "%n interval(s)", 2);
         QVERIFY(!one.contains(QLatin1String("(s)")) && !two.contains(QLatin1String("(s)")));
         if (lang == QLatin1String("zh_CN"))
             QCOMPARE(QString(one).replace(QLatin1Char('1'), QLatin1Char('2')), two);

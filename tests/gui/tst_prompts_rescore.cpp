@@ -15,6 +15,8 @@
 
 #include <cmath>
 
+using namespace vaclip::studio;
+
 class PromptsRescoreTest : public QObject {
     Q_OBJECT
 private slots:

@@ -31,6 +31,8 @@
 
 #include <cmath>
 
+using namespace vaclip::studio;
+
 using vaclip::studio::TimelinePlot;
 
 class StudioInteractionTest : public QObject {
@@ -97,9 +99,9 @@ private slots:
         StudioSession session;
         MainWindow window(&session);
         openWindow(session, window, 0);
-        auto* panel = window.findChild<vaclip::ui::AnnotationPanel*>();
+        auto* panel = window.findChild<vaclip::studio::AnnotationPanel*>();
         QVERIFY(panel);
-        vaclip::ui::AnnotationModel* model = panel->model();
+        vaclip::studio::AnnotationModel* model = panel->model();
         QAction* undo = nullptr;
         for (QAction* a : window.findChildren<QAction*>())
             if (a->shortcut() == QKeySequence(QKeySequence::Undo) && a->parent() == &window)

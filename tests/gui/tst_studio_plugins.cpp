@@ -27,6 +27,8 @@
 #include <filesystem>
 #include <functional>
 
+using namespace vaclip::studio;
+
 namespace fs = std::filesystem;
 
 namespace {

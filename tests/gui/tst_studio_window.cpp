@@ -26,6 +26,8 @@
 #include <QTreeWidget>
 #include <QtTest>
 
+using namespace vaclip::studio;
+
 class StudioWindowTest : public QObject {
     Q_OBJECT
 private slots:

@@ -19,6 +19,8 @@
 
 #include <filesystem>
 
+using namespace vaclip::studio;
+
 class TrainingJobTest : public QObject {
     Q_OBJECT
 private slots:

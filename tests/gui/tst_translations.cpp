@@ -28,6 +28,8 @@
 
 #include <map>
 
+using namespace vaclip::studio;
+
 namespace {
 
 struct TsMessage {
@@ -249,11 +251,11 @@ private slots:
         QTranslator t;
         QVERIFY2(t.load(QStringLiteral(":/i18n/vaclip_studio_%1.qm").arg(lang)), qPrintable(lang));
         QVERIFY(!t.isEmpty());
-        QCOMPARE(t.translate("MainWindow", "&File"), file);
-        QCOMPARE(t.translate("MainWindow", "&Quit"), quit);
+        QCOMPARE(t.translate("vaclip::studio::MainWindow", "&File"), file);
+        QCOMPARE(t.translate("vaclip::studio::MainWindow", "&Quit"), quit);
         // Plural forms: German distinguishes one from many, Chinese has one form.
-        const QString one = t.translate("vaclip::ui::AnnotationPanel", "%n interval(s)", nullptr, 1);
-        const QString many = t.translate("vaclip::ui::AnnotationPanel", "%n interval(s)", nullptr, 5);
+        const QString one = t.translate("vaclip::studio::AnnotationPanel", "%n interval(s)", nullptr, 1);
+        const QString many = t.translate("vaclip::studio::AnnotationPanel", "%n interval(s)", nullptr, 5);
         QVERIFY(!one.isEmpty());
         if (lang == QLatin1String("de")) {
             QCOMPARE(one, QStringLiteral("%n Intervall"));
@@ -262,7 +264,7 @@ private slots:
             QCOMPARE(one, many);
         }
         // An unknown string stays untranslated (empty answer), not a wrong one.
-        QVERIFY(t.translate("MainWindow", "no such string in the studio").isEmpty());
+        QVERIFY(t.translate("vaclip::studio::MainWindow", "no such string in the studio").isEmpty());
     }
 
     void languageChoicePrecedence()

@@ -29,6 +29,8 @@
 #include <cmath>
 #include <filesystem>
 
+using namespace vaclip::studio;
+
 namespace {
 /// A window on the fixture's configuration, scored, as the studio starts (not modified).
 struct Studio {

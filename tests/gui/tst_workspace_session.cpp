@@ -25,6 +25,8 @@
 #include <algorithm>
 #include <cmath>
 
+using namespace vaclip::studio;
+
 namespace {
 QByteArray readAll(const QString& path)
 {

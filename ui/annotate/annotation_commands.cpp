@@ -2,7 +2,7 @@
 
 #include <utility>
 
-namespace vaclip::ui {
+namespace vaclip::studio {
 
 namespace {
 constexpr int kDragCommandId = 0x414e4e44;   // "ANND"
@@ -75,4 +75,4 @@ void ReplaceIntervalsCommand::redo()
     AnnotationCommandAccess::replace(*m_model, m_video, m_after);
 }
 
-} // namespace vaclip::ui
+} // namespace vaclip::studio

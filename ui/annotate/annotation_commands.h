@@ -14,7 +14,7 @@
 
 #include <optional>
 
-namespace vaclip::ui {
+namespace vaclip::studio {
 
 /// Grants the commands access to AnnotationModel's raw (non-undoable) state changes.
 class AnnotationCommandAccess {
@@ -63,4 +63,4 @@ private:
     QVector<AnnotationInterval> m_after;
 };
 
-} // namespace vaclip::ui
+} // namespace vaclip::studio

@@ -10,7 +10,7 @@
 
 #include <algorithm>
 
-namespace vaclip::ui {
+namespace vaclip::studio {
 
 namespace {
 
@@ -363,4 +363,4 @@ void AnnotationModel::loadFromWorkspace(const Workspace& workspace)
         emit intervalsChanged(it.key());
 }
 
-} // namespace vaclip::ui
+} // namespace vaclip::studio

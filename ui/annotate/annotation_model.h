@@ -45,7 +45,7 @@ namespace vaclip {
 struct DatasetMeta;
 }
 
-namespace vaclip::ui {
+namespace vaclip::studio {
 
 struct AnnotationInterval {
     quint64 id = 0;          ///< stable, assigned by the model
@@ -160,4 +160,4 @@ private:
     quint64 m_dragSerial = 1;   ///< bumped by endDrag() and every undo-stack change; 0 = no merging
 };
 
-} // namespace vaclip::ui
+} // namespace vaclip::studio

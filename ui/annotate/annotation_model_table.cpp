@@ -2,7 +2,7 @@
 // and take 1-based frame numbers, the studio's on-screen convention (widgets/display_format.h).
 #include "annotate/annotation_model.h"
 
-namespace vaclip::ui {
+namespace vaclip::studio {
 
 int AnnotationModel::rowCount(const QModelIndex& parent) const
 {
@@ -108,4 +108,4 @@ bool AnnotationModel::setData(const QModelIndex& index, const QVariant& value, i
     return editInterval(id, next.begin, next.end, next.category, next.note);
 }
 
-} // namespace vaclip::ui
+} // namespace vaclip::studio

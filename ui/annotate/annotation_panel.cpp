@@ -18,7 +18,7 @@
 
 #include <algorithm>
 
-namespace vaclip::ui {
+namespace vaclip::studio {
 
 namespace {
 
@@ -207,4 +207,4 @@ void AnnotationPanel::updateState()
     m_status->setText(text);
 }
 
-} // namespace vaclip::ui
+} // namespace vaclip::studio

@@ -22,7 +22,7 @@ class QLineEdit;
 class QPushButton;
 class QTableView;
 
-namespace vaclip::ui {
+namespace vaclip::studio {
 
 class AnnotationModel;
 
@@ -78,4 +78,4 @@ private:
     qint64 m_playhead = 0;
 };
 
-} // namespace vaclip::ui
+} // namespace vaclip::studio

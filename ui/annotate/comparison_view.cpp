@@ -10,7 +10,7 @@
 
 #include <algorithm>
 
-namespace vaclip::ui {
+namespace vaclip::studio {
 
 namespace {
 enum Column { KindColumn, FirstColumn, LastColumn, FramesColumn, PeakColumn, ColumnCount };
@@ -152,4 +152,4 @@ void ComparisonView::retranslate()
                                 missedFrames));
 }
 
-} // namespace vaclip::ui
+} // namespace vaclip::studio

@@ -24,7 +24,7 @@ class QLabel;
 class QTreeWidget;
 class QTreeWidgetItem;
 
-namespace vaclip::ui {
+namespace vaclip::studio {
 
 class ComparisonView : public QWidget {
     Q_OBJECT
@@ -65,4 +65,4 @@ private:
     double m_threshold = 0.5;
 };
 
-} // namespace vaclip::ui
+} // namespace vaclip::studio

@@ -17,7 +17,7 @@
 #include <algorithm>
 #include <functional>
 
-namespace vaclip::ui {
+namespace vaclip::studio {
 
 namespace {
 
@@ -97,7 +97,7 @@ ImageFormat imageFormatForPath(const QString& path)
 
 QString plotFileFilter()
 {
-    return QCoreApplication::translate("vaclip::ui::ImageExport",
+    return QCoreApplication::translate("vaclip::studio::ImageExport",
                                        "PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)");
 }
 
@@ -176,4 +176,4 @@ void exportFrameImage(const QImage& image, const QString& path)
     commit(path, pngOf(image, path));
 }
 
-} // namespace vaclip::ui
+} // namespace vaclip::studio

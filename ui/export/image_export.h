@@ -19,7 +19,7 @@
 class QCustomPlot;
 class QWidget;
 
-namespace vaclip::ui {
+namespace vaclip::studio {
 
 enum class ImageFormat { Auto, Png, Pdf, Svg };
 
@@ -39,4 +39,4 @@ void exportFrameImage(const QImage& image, const QString& path);
 /// The bytes exportPlot would write (for tests and the report).
 QByteArray renderPlot(QCustomPlot* plot, ImageFormat format, QSize size, double scale = 2.0);
 
-} // namespace vaclip::ui
+} // namespace vaclip::studio

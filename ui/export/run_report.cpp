@@ -14,20 +14,20 @@
 
 #include <cmath>
 
-namespace vaclip::ui {
+namespace vaclip::studio {
 
 namespace {
 
-// lupdate files the tr() calls of RunReport's members under "vaclip::ui::RunReport" and those of
-// the free functions here under the namespace, "vaclip::ui": look in both.
+// lupdate files the tr() calls of RunReport's members under "vaclip::studio::RunReport" and those of
+// the free functions here under the namespace, "vaclip::studio": look in both.
 QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
 {
-    const QString t = QCoreApplication::translate("vaclip::ui::RunReport", text, disambiguation, n);
+    const QString t = QCoreApplication::translate("vaclip::studio::RunReport", text, disambiguation, n);
     // An untranslated numerus string comes back with %n already replaced: compare against that.
     QString source = QString::fromUtf8(text);
     if (n >= 0)
         source.replace(QLatin1String("%n"), QString::number(n));
-    return t != source ? t : QCoreApplication::translate("vaclip::ui", text, disambiguation, n);
+    return t != source ? t : QCoreApplication::translate("vaclip::studio", text, disambiguation, n);
 }
 
 QString num(double v, int digits = 3)
@@ -252,4 +252,4 @@ void writeRunReportPdf(const RunReport& report, const QString& path)
     writeFileAtomic(path.toStdString(), reinterpret_cast<const uint8_t*>(bytes.constData()), std::size_t(bytes.size()));
 }
 
-} // namespace vaclip::ui
+} // namespace vaclip::studio

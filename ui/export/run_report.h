@@ -25,7 +25,7 @@ namespace vaclip::eval {
 struct EvaluationResult;
 }
 
-namespace vaclip::ui {
+namespace vaclip::studio {
 
 struct RunReport {
     QString title;
@@ -58,4 +58,4 @@ QImage renderRunReportImage(const RunReport& report, double scale = 2.0);
 /// renderRunReportPdf written atomically to `path`.
 void writeRunReportPdf(const RunReport& report, const QString& path);
 
-} // namespace vaclip::ui
+} // namespace vaclip::studio

@@ -12,7 +12,7 @@
 #include <cmath>
 #include <cstdio>
 
-namespace vaclip::ui {
+namespace vaclip::studio {
 
 namespace {
 
@@ -66,7 +66,7 @@ ScoreFormat scoreFormatForPath(const QString& path)
 
 QString scoreFileFilter()
 {
-    return QCoreApplication::translate("vaclip::ui::ScoreExport", "NumPy array (*.npy);;CSV table (*.csv);;JSON (*.json)");
+    return QCoreApplication::translate("vaclip::studio::ScoreExport", "NumPy array (*.npy);;CSV table (*.csv);;JSON (*.json)");
 }
 
 QByteArray scoresToCsv(const std::vector<ScoreTrackExport>& tracks, double fps)
@@ -150,4 +150,4 @@ void exportScores(const QString& path, const std::vector<ScoreTrackExport>& trac
     }
 }
 
-} // namespace vaclip::ui
+} // namespace vaclip::studio

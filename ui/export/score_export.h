@@ -23,7 +23,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace vaclip::ui {
+namespace vaclip::studio {
 
 struct ScoreTrackExport {
     QString video;
@@ -45,4 +45,4 @@ void exportScores(const QString& path, const std::vector<ScoreTrackExport>& trac
 QByteArray scoresToCsv(const std::vector<ScoreTrackExport>& tracks, double fps = 0);
 QByteArray scoresToJson(const std::vector<ScoreTrackExport>& tracks, double fps = 0);
 
-} // namespace vaclip::ui
+} // namespace vaclip::studio

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 
+namespace vaclip::studio {
+
 using namespace vaclip;
 
 namespace {
@@ -61,3 +63,5 @@ void DemoJob::execute()
     for (const auto& m : r.modes)
         log(tr("%1: frame AUC %2, AP %3").arg(QString::fromStdString(m.name)).arg(m.frameAuc, 0, 'f', 3).arg(m.frameAp, 0, 'f', 3));
 }
+
+} // namespace vaclip::studio

@@ -14,6 +14,8 @@
 #include <QPair>
 #include <QString>
 
+namespace vaclip::studio {
+
 class DemoJob : public Job {
     Q_OBJECT
 public:
@@ -32,3 +34,5 @@ private:
     QString m_root;
     bool m_quick;
 };
+
+} // namespace vaclip::studio

@@ -13,6 +13,8 @@
 
 #include <algorithm>
 
+namespace vaclip::studio {
+
 using namespace vaclip;
 
 namespace {
@@ -146,3 +148,5 @@ void BackboneInfoJob::execute()
     d.parameters = s.parameters;
     emit described(d);
 }
+
+} // namespace vaclip::studio

@@ -18,6 +18,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace vaclip::studio {
+
 /// One training progress report in plain values (TrainProgress of core/train/trainer.h).
 struct TrainTick {
     int epoch = 0, epochs = 0;
@@ -27,7 +29,6 @@ struct TrainTick {
     double validationAuc = -1;
     double elapsedSeconds = 0;
 };
-Q_DECLARE_METATYPE(TrainTick)
 
 /// What a backbone is (clip/backbone_info.h BackboneSummary in Qt types).
 struct BackboneDescription {
@@ -35,7 +36,6 @@ struct BackboneDescription {
     int embedDim = 0, imageResolution = 0, patchSize = 0, visionLayers = 0, textLayers = 0;
     qint64 parameters = 0;
 };
-Q_DECLARE_METATYPE(BackboneDescription)
 
 class TrainJob : public Job {
     Q_OBJECT
@@ -86,3 +86,8 @@ protected:
 private:
     QString m_path;
 };
+
+} // namespace vaclip::studio
+
+Q_DECLARE_METATYPE(vaclip::studio::TrainTick)
+Q_DECLARE_METATYPE(vaclip::studio::BackboneDescription)

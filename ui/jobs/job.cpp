@@ -4,6 +4,8 @@
 
 #include <QDateTime>
 
+namespace vaclip::studio {
+
 Job::Job(QString title, QObject* parent) : QObject(parent), m_title(std::move(title)) {}
 
 Job::~Job() = default;
@@ -105,3 +107,5 @@ void Job::log(const QString& line)
 {
     emit logLine(line);
 }
+
+} // namespace vaclip::studio

@@ -21,6 +21,8 @@
 #include <atomic>
 #include <mutex>
 
+namespace vaclip::studio {
+
 class Job : public QObject {
     Q_OBJECT
 public:
@@ -71,3 +73,5 @@ private:
     QString m_progressText;
     QString m_error;
 };
+
+} // namespace vaclip::studio

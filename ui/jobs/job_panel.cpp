@@ -11,6 +11,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+namespace vaclip::studio {
+
 namespace {
 enum Column { ColTitle, ColState, ColProgress, ColTime, ColCancel };
 }
@@ -105,3 +107,5 @@ void JobPanel::rebuild()
     for (const auto& j : m_queue->jobs())
         addJob(j.get());
 }
+
+} // namespace vaclip::studio

@@ -11,10 +11,13 @@
 
 #include <map>
 
-class Job;
-class JobQueue;
 class QTreeWidget;
 class QTreeWidgetItem;
+
+namespace vaclip::studio {
+
+class Job;
+class JobQueue;
 
 class JobPanel : public QWidget {
     Q_OBJECT
@@ -31,3 +34,5 @@ private:
     QTreeWidget* m_tree;
     std::map<Job*, QTreeWidgetItem*> m_rows;
 };
+
+} // namespace vaclip::studio

@@ -1,5 +1,7 @@
 #include "jobs/job_queue.h"
 
+namespace vaclip::studio {
+
 JobQueue::JobQueue(QObject* parent, int concurrentJobs) : QObject(parent)
 {
     m_pool.setMaxThreadCount(concurrentJobs);
@@ -53,3 +55,5 @@ bool JobQueue::waitForDone(int msecs)
 {
     return m_pool.waitForDone(msecs);
 }
+
+} // namespace vaclip::studio

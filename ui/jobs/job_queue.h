@@ -18,6 +18,8 @@
 #include <memory>
 #include <vector>
 
+namespace vaclip::studio {
+
 class JobQueue : public QObject {
     Q_OBJECT
 public:
@@ -42,3 +44,5 @@ private:
     QThreadPool m_pool;
     std::vector<std::shared_ptr<Job>> m_jobs;
 };
+
+} // namespace vaclip::studio

@@ -12,6 +12,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+namespace vaclip::studio {
+
 namespace {
 enum Row { RowArch, RowFormat, RowDims, RowVision, RowParams, RowId, RowTokenizer, RowCount };
 }
@@ -112,3 +114,5 @@ void BackbonePanel::showDescription(const BackboneDescription& d)
     m_use->setEnabled(!current && m_session->hasConfig());
     emit described();
 }
+
+} // namespace vaclip::studio

@@ -18,6 +18,9 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+
+namespace vaclip::studio {
+
 class StudioSession;
 
 class BackbonePanel : public QWidget {
@@ -45,3 +48,5 @@ private:
     BackboneDescription m_description;
     QString m_describedFor;
 };
+
+} // namespace vaclip::studio

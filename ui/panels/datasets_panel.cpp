@@ -21,6 +21,8 @@
 
 #include <filesystem>
 
+namespace vaclip::studio {
+
 using namespace vaclip;
 
 namespace {
@@ -326,3 +328,5 @@ void DatasetsPanel::dropEvent(QDropEvent* event)
     openPaths(paths);
     event->acceptProposedAction();
 }
+
+} // namespace vaclip::studio

@@ -27,10 +27,13 @@
 
 class QTreeWidget;
 class QTreeWidgetItem;
-class StudioSession;
 namespace vaclip {
 class DatasetPluginRegistry;
 }
+
+namespace vaclip::studio {
+
+class StudioSession;
 
 class DatasetsPanel : public QWidget {
     Q_OBJECT
@@ -82,3 +85,5 @@ private:
     std::map<QString, vaclip::DatasetMeta> m_datasets;  // by absolute meta path
     QFutureWatcher<std::vector<std::pair<QString, int>>> m_cacheWatcher;
 };
+
+} // namespace vaclip::studio

@@ -16,6 +16,8 @@
 
 #include <cmath>
 
+namespace vaclip::studio {
+
 using namespace vaclip;
 
 namespace {
@@ -315,3 +317,5 @@ void MetricsPanel::updateOperatingPoint()
     m_roc->replot();
     m_pr->replot();
 }
+
+} // namespace vaclip::studio

@@ -26,6 +26,9 @@ class QCPGraph;
 class QCustomPlot;
 class QLabel;
 class QTableWidget;
+
+namespace vaclip::studio {
+
 class StudioSession;
 
 class MetricsPanel : public QWidget {
@@ -74,3 +77,5 @@ private:
     double m_lastPixelMs = -1;    ///< how long the last finished computation took
     vaclip::eval::OperatingPoint m_point;
 };
+
+} // namespace vaclip::studio

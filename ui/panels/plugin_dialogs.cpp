@@ -15,6 +15,8 @@
 
 #include <filesystem>
 
+namespace vaclip::studio {
+
 using vaclip::DatasetPluginInfo;
 
 namespace {
@@ -159,3 +161,5 @@ PluginsDialog::PluginsDialog(vaclip::DatasetPluginRegistry& registry, QWidget* p
     layout->addWidget(buttons);
     resize(900, 520);
 }
+
+} // namespace vaclip::studio

@@ -24,6 +24,8 @@ namespace vaclip {
 class DatasetPluginRegistry;
 }
 
+namespace vaclip::studio {
+
 /// Lets the user pick the format of a dataset folder: "Auto-detect" (preselected when a plugin
 /// recognises the folder) or any format of the registry, with what each plugin reads.
 class ImportDatasetDialog : public QDialog {
@@ -60,3 +62,5 @@ private:
     QTreeWidget* m_plugins;
     QTreeWidget* m_problems;
 };
+
+} // namespace vaclip::studio

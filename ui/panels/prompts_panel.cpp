@@ -21,6 +21,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+namespace vaclip::studio {
+
 namespace {
 // Re-score once typing pauses this long. Short: a re-scoring to plot takes ~40 ms on a 4,000-frame
 // test set (bench/bench_rescore) and the engine coalesces requests, so keystroke to plot stays
@@ -341,3 +343,5 @@ void PromptsPanel::loadPromptSetFrom()
     if (!path.isEmpty() && !loadPromptSet(path, &error))
         QMessageBox::warning(this, tr("Load prompt set"), error);
 }
+
+} // namespace vaclip::studio

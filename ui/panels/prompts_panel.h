@@ -28,6 +28,9 @@ class QLineEdit;
 class QListWidget;
 class QListWidgetItem;
 class QTimer;
+
+namespace vaclip::studio {
+
 class StudioSession;
 
 class PromptsPanel : public QWidget {
@@ -80,3 +83,5 @@ private:
     QFutureWatcher<std::shared_ptr<vaclip::clip::Tokenizer>> m_tokenizerWatcher;
     bool m_updating = false;
 };
+
+} // namespace vaclip::studio

@@ -17,6 +17,8 @@
 
 #include <cmath>
 
+namespace vaclip::studio {
+
 namespace {
 /// Sorts by a number (undefined ones last), shows it formatted.
 class NumberItem : public QTableWidgetItem {
@@ -246,3 +248,5 @@ void RunsPanel::compareSelected()
     if (a && b)
         m_details->setPlainText(RunHistory::compare(*a, *b));
 }
+
+} // namespace vaclip::studio

@@ -19,6 +19,9 @@
 class QPlainTextEdit;
 class QPushButton;
 class QTableWidget;
+
+namespace vaclip::studio {
+
 class RunHistory;
 
 class RunsPanel : public QWidget {
@@ -59,3 +62,5 @@ private:
     std::function<bool(const QString&)> m_confirm;
     bool m_rebuilding = false;
 };
+
+} // namespace vaclip::studio

@@ -19,6 +19,8 @@
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+namespace vaclip::studio {
+
 using namespace vaclip;
 
 namespace {
@@ -357,3 +359,5 @@ void TrainingPanel::updateButtons()
     m_resume->setEnabled(!running && haveConfig);
     m_cancel->setEnabled(running);
 }
+
+} // namespace vaclip::studio

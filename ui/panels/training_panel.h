@@ -28,6 +28,9 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+
+namespace vaclip::studio {
+
 class StudioSession;
 
 class TrainingPanel : public QWidget {
@@ -85,3 +88,5 @@ private:
     bool m_syncing = false;
     double m_etaSeconds = -1;
 };
+
+} // namespace vaclip::studio

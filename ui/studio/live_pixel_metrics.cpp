@@ -12,6 +12,8 @@
 
 #include <algorithm>
 
+namespace vaclip::studio {
+
 using namespace vaclip;
 
 namespace {
@@ -35,7 +37,7 @@ std::unique_ptr<LivePixelMetrics> LivePixelMetrics::prepare(const Config& config
         return std::unique_ptr<LivePixelMetrics>();
     };
     if (!config.testing.pixelMaps)
-        return fail(QCoreApplication::translate("LivePixelMetrics", "testing.pixel_maps is off in the configuration (turn it on and extract patch tokens: "
+        return fail(QCoreApplication::translate("vaclip::studio::LivePixelMetrics", "testing.pixel_maps is off in the configuration (turn it on and extract patch tokens: "
                        "vaclip extract --tokens)"));
     std::unique_ptr<LivePixelMetrics> live(new LivePixelMetrics);
     live->m_logitScale = 1.0 / config.testing.softmaxTemperature;
@@ -59,10 +61,10 @@ std::unique_ptr<LivePixelMetrics> LivePixelMetrics::prepare(const Config& config
             std::string why;
             auto f = cache.open({videoContentId(e.absolutePath), backboneId, preprocessing, true}, &why);
             if (!f || f->tokens() <= 0)
-                return fail(QCoreApplication::translate("LivePixelMetrics", "no patch tokens cached for %1 (%2): run vaclip extract --tokens")
+                return fail(QCoreApplication::translate("vaclip::studio::LivePixelMetrics", "no patch tokens cached for %1 (%2): run vaclip extract --tokens")
                                 .arg(QString::fromStdString(e.videoPath), QString::fromStdString(why)));
             if (masks->frames != f->frames())
-                return fail(QCoreApplication::translate("LivePixelMetrics", "the pixel masks of %1 have %n frame(s), its features %2",
+                return fail(QCoreApplication::translate("vaclip::studio::LivePixelMetrics", "the pixel masks of %1 have %n frame(s), its features %2",
                                                         nullptr, int(masks->frames))
                                 .arg(QString::fromStdString(e.videoPath))
                                 .arg(f->frames()));
@@ -72,7 +74,7 @@ std::unique_ptr<LivePixelMetrics> LivePixelMetrics::prepare(const Config& config
         return fail(QString::fromStdString(e.what()));
     }
     if (live->m_videos.empty())
-        return fail(QCoreApplication::translate("LivePixelMetrics", "the test split has no pixel masks"));
+        return fail(QCoreApplication::translate("vaclip::studio::LivePixelMetrics", "the test split has no pixel masks"));
     return live;
 }
 
@@ -98,3 +100,5 @@ std::optional<eval::PixelMetrics> LivePixelMetrics::evaluate(const infer::Prompt
     }
     return acc.finish();
 }
+
+} // namespace vaclip::studio

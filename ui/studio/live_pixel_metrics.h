@@ -34,6 +34,8 @@ class CachedFeatures;
 struct FrameMasks;
 } // namespace vaclip
 
+namespace vaclip::studio {
+
 class LivePixelMetrics {
 public:
     ~LivePixelMetrics();
@@ -51,3 +53,5 @@ private:
     double m_logitScale = 100;
     int m_inputSize = 224;
 };
+
+} // namespace vaclip::studio

@@ -38,13 +38,15 @@
 #include <QTimer>
 #include <QToolButton>
 
+namespace vaclip::studio {
+
 MainWindow::MainWindow(StudioSession* session, QWidget* parent)
     : QMainWindow(parent), m_session(session), m_settings(StudioSettings::load()),
       m_viewer(new ViewerWidget(session, this)), m_datasets(new DatasetsPanel(session, this)),
       m_backbone(new BackbonePanel(session, this)), m_prompts(new PromptsPanel(session, this)),
       m_metrics(new MetricsPanel(session, this)), m_training(new TrainingPanel(session, this)),
-      m_jobs(new JobPanel(session->jobs(), this)), m_annotations(new vaclip::ui::AnnotationModel(this)),
-      m_annotationPanel(new vaclip::ui::AnnotationPanel(m_annotations, this)), m_statusConfig(new QLabel(this)), m_statusFrame(new QLabel(this)),
+      m_jobs(new JobPanel(session->jobs(), this)), m_annotations(new vaclip::studio::AnnotationModel(this)),
+      m_annotationPanel(new vaclip::studio::AnnotationPanel(m_annotations, this)), m_statusConfig(new QLabel(this)), m_statusFrame(new QLabel(this)),
       m_statusJobs(new QLabel(this)), m_pluginProblems(new QToolButton(this)), m_runs(new RunHistory(this)),
       m_runsPanel(new RunsPanel(m_runs, this)), m_autosave(new QTimer(this))
 {
@@ -162,9 +164,9 @@ void MainWindow::connectAnnotations()
             m_annotations->setVideo(m_session->videoName(index), m_session->testSet()->frames[std::size_t(index)]);
         showIntervals();
     });
-    connect(m_annotations, &vaclip::ui::AnnotationModel::intervalsChanged, this, showIntervals);
+    connect(m_annotations, &vaclip::studio::AnnotationModel::intervalsChanged, this, showIntervals);
     connect(player, &PlayerController::playheadChanged, m_annotationPanel, [this](int f) { m_annotationPanel->setPlayhead(f); });
-    connect(m_annotationPanel, &vaclip::ui::AnnotationPanel::jumpRequested, player, [player](qint64 f) { player->seek(int(f)); });
+    connect(m_annotationPanel, &vaclip::studio::AnnotationPanel::jumpRequested, player, [player](qint64 f) { player->seek(int(f)); });
     connect(timeline, &TimelinePlot::intervalDrawn, m_annotations, [this](int b, int e) { m_annotations->addDrawnInterval(b, e); });
 }
 
@@ -380,3 +382,5 @@ void MainWindow::dropEvent(QDropEvent* event)
     }
     event->acceptProposedAction();
 }
+
+} // namespace vaclip::studio

@@ -22,27 +22,28 @@
 #include <functional>
 #include <optional>
 
-class BackbonePanel;
-class DatasetsPanel;
-class JobPanel;
-class MetricsPanel;
-class PromptsPanel;
 class QDockWidget;
 class QLabel;
 class QMenu;
 class QTimer;
 class QToolButton;
+namespace vaclip {
+struct Config;
+}
+
+namespace vaclip::studio {
+
+class BackbonePanel;
+class DatasetsPanel;
+class JobPanel;
+class MetricsPanel;
+class PromptsPanel;
 class RunsPanel;
 class StudioSession;
 class TrainingPanel;
 class ViewerWidget;
-namespace vaclip {
-struct Config;
-}
-namespace vaclip::ui {
 class AnnotationModel;
 class AnnotationPanel;
-} // namespace vaclip::ui
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -106,7 +107,7 @@ public:
     /// Restores the recovery file as an unsaved session (no workspace file, modified).
     bool restoreRecovery(bool quiet = false, QString* error = nullptr);
     static constexpr int kDefaultAutosaveMs = 2 * 60 * 1000;
-    vaclip::ui::AnnotationModel* annotations() const { return m_annotations; }
+    vaclip::studio::AnnotationModel* annotations() const { return m_annotations; }
     /// The About dialog's text (rich text): version, git revision, LibTorch, Qt, FFmpeg, BLAS.
     QString aboutText() const;
 
@@ -189,8 +190,8 @@ private:
     MetricsPanel* m_metrics;
     TrainingPanel* m_training;
     JobPanel* m_jobs;
-    vaclip::ui::AnnotationModel* m_annotations;
-    vaclip::ui::AnnotationPanel* m_annotationPanel;
+    vaclip::studio::AnnotationModel* m_annotations;
+    vaclip::studio::AnnotationPanel* m_annotationPanel;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_recentWorkspaceMenu = nullptr;
     QString m_workspacePath;
@@ -219,3 +220,5 @@ private:
     QVector<QPair<QString, bool>> m_cleanPromptEntries;
     QString m_cleanTypedPrompt;
 };
+
+} // namespace vaclip::studio

@@ -24,6 +24,8 @@
 
 #include <exception>
 
+namespace vaclip::studio {
+
 namespace {
 QString baseName(const QString& path)
 {
@@ -69,9 +71,9 @@ bool MainWindow::exportScoresTo(const QString& path, bool quiet)
         if (!m_session->scores() || !m_session->testSet())
             throw vaclip::Error(vaclip::ErrorCode::InvalidArgument,
                                 tr("there are no scores yet (open a configuration first)").toStdString());
-        std::vector<vaclip::ui::ScoreTrackExport> tracks;
+        std::vector<vaclip::studio::ScoreTrackExport> tracks;
         for (int i = 0; i < m_session->videoCount(); ++i) {
-            vaclip::ui::ScoreTrackExport t;
+            vaclip::studio::ScoreTrackExport t;
             t.video = m_session->videoName(i);
             t.scores = m_session->videoScores(i);
             const std::vector<uint8_t>* labels = m_session->videoLabels(i);
@@ -79,28 +81,28 @@ bool MainWindow::exportScoresTo(const QString& path, bool quiet)
                 t.labels = *labels;
             tracks.push_back(std::move(t));
         }
-        vaclip::ui::exportScores(path, tracks);
+        vaclip::studio::exportScores(path, tracks);
     });
 }
 
 bool MainWindow::exportTimelineTo(const QString& path, bool quiet)
 {
-    return runExport(path, quiet, [&] { vaclip::ui::exportWidget(m_viewer->timeline(), path); });
+    return runExport(path, quiet, [&] { vaclip::studio::exportWidget(m_viewer->timeline(), path); });
 }
 
 bool MainWindow::exportRocTo(const QString& path, bool quiet)
 {
-    return runExport(path, quiet, [&] { vaclip::ui::exportPlot(m_metrics->rocPlot(), path); });
+    return runExport(path, quiet, [&] { vaclip::studio::exportPlot(m_metrics->rocPlot(), path); });
 }
 
 bool MainWindow::exportPrTo(const QString& path, bool quiet)
 {
-    return runExport(path, quiet, [&] { vaclip::ui::exportPlot(m_metrics->prPlot(), path); });
+    return runExport(path, quiet, [&] { vaclip::studio::exportPlot(m_metrics->prPlot(), path); });
 }
 
 bool MainWindow::exportFrameTo(const QString& path, bool quiet)
 {
-    return runExport(path, quiet, [&] { vaclip::ui::exportFrameImage(m_viewer->view()->renderWithOverlays(), path); });
+    return runExport(path, quiet, [&] { vaclip::studio::exportFrameImage(m_viewer->view()->renderWithOverlays(), path); });
 }
 
 bool MainWindow::exportReportTo(const QString& path, bool quiet)
@@ -113,7 +115,7 @@ bool MainWindow::exportReportTo(const QString& path, bool quiet)
                                      ? tr("there is no evaluation: %1").arg(scores->evaluationNote)
                                      : tr("there is no evaluation yet"))
                                     .toStdString());
-        vaclip::ui::RunReport report;
+        vaclip::studio::RunReport report;
         report.title = tr("Run report: %1").arg(QFileInfo(m_session->configPath()).fileName());
         const TestSetInfoPtr info = m_session->testSet();
         if (info)
@@ -124,7 +126,7 @@ bool MainWindow::exportReportTo(const QString& path, bool quiet)
         report.prompts = scores->prompts;
         if (m_session->hasConfig())
             report.configYaml = QString::fromStdString(vaclip::effectiveYaml(m_session->config()));
-        vaclip::ui::writeRunReportPdf(report, path);
+        vaclip::studio::writeRunReportPdf(report, path);
     });
 }
 
@@ -147,7 +149,7 @@ QString MainWindow::askExportPath(const QString& title, const QString& fileName,
 void MainWindow::exportScoresDialog()
 {
     const QString path = askExportPath(tr("Export scores"), baseName(m_session->configPath()) + QStringLiteral("_scores.npy"),
-                                       vaclip::ui::scoreFileFilter());
+                                       vaclip::studio::scoreFileFilter());
     if (!path.isEmpty())
         exportScoresTo(path);
 }
@@ -157,7 +159,7 @@ void MainWindow::exportTimelineDialog()
     const int video = m_session->currentVideo();
     const QString name = video >= 0 ? baseName(m_session->videoName(video)) : QStringLiteral("timeline");
     const QString path = askExportPath(tr("Export timeline plot"), name + QStringLiteral("_timeline.png"),
-                                       vaclip::ui::plotFileFilter());
+                                       vaclip::studio::plotFileFilter());
     if (!path.isEmpty())
         exportTimelineTo(path);
 }
@@ -165,7 +167,7 @@ void MainWindow::exportTimelineDialog()
 void MainWindow::exportRocDialog()
 {
     const QString path = askExportPath(tr("Export ROC plot"), baseName(m_session->configPath()) + QStringLiteral("_roc.pdf"),
-                                       vaclip::ui::plotFileFilter());
+                                       vaclip::studio::plotFileFilter());
     if (!path.isEmpty())
         exportRocTo(path);
 }
@@ -173,7 +175,7 @@ void MainWindow::exportRocDialog()
 void MainWindow::exportPrDialog()
 {
     const QString path = askExportPath(tr("Export precision-recall plot"), baseName(m_session->configPath()) + QStringLiteral("_pr.pdf"),
-                                       vaclip::ui::plotFileFilter());
+                                       vaclip::studio::plotFileFilter());
     if (!path.isEmpty())
         exportPrTo(path);
 }
@@ -195,3 +197,5 @@ void MainWindow::exportReportDialog()
     if (!path.isEmpty())
         exportReportTo(path);
 }
+
+} // namespace vaclip::studio

@@ -20,6 +20,8 @@
 #include <QToolBar>
 #include <QUndoGroup>
 
+namespace vaclip::studio {
+
 using vaclip::studio::PlayerController;
 
 namespace {
@@ -73,9 +75,9 @@ void MainWindow::createMenus()
     redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     edit->addAction(redo);
     edit->addSeparator();
-    QAction* markIn = edit->addAction(tr("Mark &in at the playhead"), m_annotationPanel, &vaclip::ui::AnnotationPanel::markIn);
+    QAction* markIn = edit->addAction(tr("Mark &in at the playhead"), m_annotationPanel, &vaclip::studio::AnnotationPanel::markIn);
     markIn->setShortcut(QKeySequence(Qt::Key_I));
-    QAction* markOut = edit->addAction(tr("Mark &out (adds the interval)"), m_annotationPanel, &vaclip::ui::AnnotationPanel::markOut);
+    QAction* markOut = edit->addAction(tr("Mark &out (adds the interval)"), m_annotationPanel, &vaclip::studio::AnnotationPanel::markOut);
     markOut->setShortcut(QKeySequence(Qt::Key_O));
 
     QMenu* playback = menuBar()->addMenu(tr("&Playback"));
@@ -175,3 +177,5 @@ void MainWindow::updateRecentMenu()
                                 this, [this, p] { openConfig(p); });
     m_recentMenu->setEnabled(!m_settings.recentConfigs.isEmpty());
 }
+
+} // namespace vaclip::studio

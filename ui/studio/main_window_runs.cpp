@@ -27,6 +27,8 @@
 #include <QTimer>
 #include <QTreeWidget>
 
+namespace vaclip::studio {
+
 namespace {
 void onModelChanged(QAbstractItemModel* model, QObject* context, const std::function<void()>& f)
 {
@@ -64,7 +66,7 @@ void MainWindow::connectRunsAndChanges()
     };
     connect(m_datasets->tree()->model(), &QAbstractItemModel::rowsInserted, this, datasetsChanged);
     connect(m_datasets->tree()->model(), &QAbstractItemModel::rowsRemoved, this, datasetsChanged);
-    connect(m_annotations, &vaclip::ui::AnnotationModel::intervalsChanged, this, mark);
+    connect(m_annotations, &vaclip::studio::AnnotationModel::intervalsChanged, this, mark);
     connect(m_training->yamlEdit(), &QPlainTextEdit::textChanged, this, mark);
     connect(m_runs, &RunHistory::changed, this, [this] {
         markModified();
@@ -291,3 +293,5 @@ void MainWindow::newWorkspace()
     updateTitle();
     statusBar()->showMessage(tr("New workspace: the open configuration, prompts and annotations stay; save it with Ctrl+S"), 8000);
 }
+
+} // namespace vaclip::studio

@@ -29,6 +29,8 @@
 #include <filesystem>
 #include <utility>
 
+namespace vaclip::studio {
+
 using vaclip::Workspace;
 
 namespace {
@@ -378,3 +380,5 @@ void MainWindow::updateRecentWorkspaceMenu()
                                          });
     m_recentWorkspaceMenu->setEnabled(!m_settings.recentWorkspaces.isEmpty());
 }
+
+} // namespace vaclip::studio

@@ -12,6 +12,8 @@
 #include <cmath>
 #include <limits>
 
+namespace vaclip::studio {
+
 namespace {
 QString q(const std::string& s) { return QString::fromStdString(s); }
 std::string s(const QString& q) { return q.toStdString(); }
@@ -291,3 +293,5 @@ QString RunHistory::compare(const StudioRun& a, const StudioRun& b)
               << tr("Checkpoint B: %1").arg(b.checkpoint.isEmpty() ? tr("none (zero-shot)") : b.checkpoint);
     return lines.join(QLatin1Char('\n'));
 }
+
+} // namespace vaclip::studio

@@ -37,6 +37,8 @@ namespace vaclip {
 class Workspace;
 }
 
+namespace vaclip::studio {
+
 /// Stored in metrics_json as "live", "test", "training" or "session" (older workspaces).
 enum class RunKind { Live, Test, Training, Session };
 
@@ -115,3 +117,5 @@ private:
     qint64 m_nextKey = 1;
     QString m_storedIn;
 };
+
+} // namespace vaclip::studio

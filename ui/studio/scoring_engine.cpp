@@ -8,6 +8,8 @@
 #include <QElapsedTimer>
 #include <QThread>
 
+namespace vaclip::studio {
+
 using namespace vaclip;
 
 namespace {
@@ -350,3 +352,5 @@ bool ScoringEngine::isLoaded() const
     std::lock_guard<std::mutex> lock(m_mutex);
     return m_loaded;
 }
+
+} // namespace vaclip::studio

@@ -34,6 +34,8 @@
 #include <optional>
 #include <vector>
 
+namespace vaclip::studio {
+
 /// When pixel metrics are computed (StudioSettings::pixelMetrics, the metrics panel's switch).
 enum class PixelMetricsMode { Live, OnDemand, Off };
 
@@ -128,7 +130,9 @@ private:
     friend class Worker;
 };
 
-Q_DECLARE_METATYPE(TestSetInfoPtr)
-Q_DECLARE_METATYPE(ScoreUpdatePtr)
-Q_DECLARE_METATYPE(PixelUpdatePtr)
-Q_DECLARE_METATYPE(PixelMetricsMode)
+} // namespace vaclip::studio
+
+Q_DECLARE_METATYPE(vaclip::studio::TestSetInfoPtr)
+Q_DECLARE_METATYPE(vaclip::studio::ScoreUpdatePtr)
+Q_DECLARE_METATYPE(vaclip::studio::PixelUpdatePtr)
+Q_DECLARE_METATYPE(vaclip::studio::PixelMetricsMode)

@@ -7,6 +7,8 @@
 #include <QRegularExpression>
 #include <QTranslator>
 
+namespace vaclip::studio {
+
 namespace {
 
 QPointer<QTranslator>& ourTranslator()
@@ -135,3 +137,5 @@ QString installStudioTranslators(const QString& language)
         return QStringLiteral("en");
     return normalizeStudioLanguage(ours->language());
 }
+
+} // namespace vaclip::studio

@@ -18,6 +18,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace vaclip::studio {
+
 /// The languages the studio ships, as stored in the settings ("en" is the source language).
 inline const QStringList& studioLanguages()
 {
@@ -45,3 +47,5 @@ QString withoutAccelerator(const QString& menuText);
 /// no translation matched the system's language). English, too, gets a translator: the plural
 /// forms of vaclip_studio_en.qm ("%n video(s)" -> "1 video" / "2 videos").
 QString installStudioTranslators(const QString& language);
+
+} // namespace vaclip::studio

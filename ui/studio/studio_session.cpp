@@ -7,6 +7,8 @@
 #include <cmath>
 #include <filesystem>
 
+namespace vaclip::studio {
+
 using namespace vaclip;
 
 StudioSession::StudioSession(QObject* parent)
@@ -215,3 +217,5 @@ bool StudioSession::showStoredScores(const std::vector<std::vector<float>>& perV
     emit scoresChanged(m_scores);
     return true;
 }
+
+} // namespace vaclip::studio

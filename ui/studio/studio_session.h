@@ -27,6 +27,8 @@
 #include <memory>
 #include <optional>
 
+namespace vaclip::studio {
+
 class StudioSession : public QObject {
     Q_OBJECT
 public:
@@ -119,3 +121,5 @@ private:
     int m_currentVideo = -1;
     qint64 m_currentFrame = 0;
 };
+
+} // namespace vaclip::studio

@@ -15,6 +15,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+namespace vaclip::studio {
+
 namespace {
 QSettings store() { return QSettings(QStringLiteral("VideoAnomalyCLIP"), QStringLiteral("vaclip-studio")); }
 
@@ -186,3 +188,5 @@ StudioSettings SettingsDialog::settings() const
     s.pixelMetrics = PixelMetricsMode(m_pixelMetrics->currentData().toInt());
     return s;
 }
+
+} // namespace vaclip::studio

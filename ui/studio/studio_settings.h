@@ -24,6 +24,8 @@ class QComboBox;
 class QLineEdit;
 class QSpinBox;
 
+namespace vaclip::studio {
+
 struct StudioSettings {
     enum class Theme { System, Light, Dark };
     int threads = 0;
@@ -64,3 +66,5 @@ private:
     QSpinBox* m_bootstrap;
     QComboBox* m_pixelMetrics;
 };
+
+} // namespace vaclip::studio

@@ -14,7 +14,7 @@
 
 #include <cmath>
 
-using namespace vaclip::studio;
+namespace vaclip::studio {
 
 ViewerWidget::ViewerWidget(StudioSession* session, QWidget* parent)
     : QWidget(parent), m_session(session), m_provider(new FrameProvider(this)), m_player(new PlayerController(m_provider, this)),
@@ -157,3 +157,5 @@ void ViewerWidget::onPlayhead(int frame)
     if (m_open)
         m_session->setCurrentFrame(frame);
 }
+
+} // namespace vaclip::studio

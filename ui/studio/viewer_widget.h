@@ -16,15 +16,14 @@
 #include <QHash>
 #include <QWidget>
 
-class StudioSession;
-
 namespace vaclip::studio {
+
+class StudioSession;
 class FrameProvider;
 class PlayerController;
 class TimelinePlot;
 class TransportBar;
 class VideoView;
-} // namespace vaclip::studio
 
 class ViewerWidget : public QWidget {
     Q_OBJECT
@@ -68,3 +67,5 @@ private:
     QString m_overlayName;
     QHash<QString, std::vector<float>> m_overlay;
 };
+
+} // namespace vaclip::studio
