@@ -2,9 +2,300 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>main</name>
+    <message>
+        <location filename="../app/vaclip-studio/main.cpp" line="+46"/>
+        <source>Zero-shot semantic video anomaly detection with CLIP</source>
+        <translation>Semantische Zero-Shot-Anomalieerkennung in Videos mit CLIP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The test configuration (YAML) or the workspace (.vaclip) to open.</source>
+        <translation>Die zu öffnende Testkonfiguration (YAML) oder der Arbeitsbereich (.vaclip).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The training configuration (default: the test configuration).</source>
+        <translation>Die Trainingskonfiguration (Standard: die Testkonfiguration).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Raise a panel: datasets, backbone, prompts, metrics, training or jobs; or open the plugins or about dialog.</source>
+        <translation>Ein Panel nach vorn holen: datasets, backbone, prompts, metrics, training oder jobs; oder den Dialog plugins oder about öffnen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import a dataset folder: asks for its format (the detected one is preselected).</source>
+        <translation>Einen Datensatzordner importieren: fragt nach seinem Format (das erkannte ist vorausgewählt).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open test video N (0-based).</source>
+        <translation>Testvideo N öffnen (ab 0 gezählt).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Go to frame F of it.</source>
+        <translation>Darin zu Frame F springen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>User-interface language: de, zh_CN, en or system (default: $VACLIP_STUDIO_LANG, else the setting, else the system&apos;s).</source>
+        <translation>Sprache der Oberfläche: de, zh_CN, en oder system (Standard: $VACLIP_STUDIO_LANG, sonst die Einstellung, sonst die des Systems).</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Demo workspace</source>
+        <translation>Demo-Arbeitsbereich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no demo workspace yet. Build it now? It renders the demo worlds, extracts features and trains (a few minutes); the studio opens it when done.</source>
+        <translation>Es gibt noch keinen Demo-Arbeitsbereich. Jetzt erstellen? Dabei werden die Demo-Welten gerendert, Merkmale extrahiert und ein Modell trainiert (einige Minuten); das Studio öffnet ihn, sobald er fertig ist.</translation>
+    </message>
+</context>
+<context>
+    <name>vaclip::studio</name>
+    <message>
+        <location filename="../ui/export/run_report.cpp" line="+66"/>
+        <source>False positive rate</source>
+        <translation>Falsch-Positiv-Rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>True positive rate</source>
+        <translation>Richtig-Positiv-Rate</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>ROC</source>
+        <translation>ROC</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Run report</source>
+        <translation>Laufbericht</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Per video</source>
+        <translation>Pro Video</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Frames</source>
+        <translation>Frames</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>AUC</source>
+        <translation>AUC</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>AP</source>
+        <translation>AP</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>anomalous</source>
+        <translation>anomal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>… and %n more video(s)</source>
+        <translation>
+            <numerusform>… und %n weiteres Video</numerusform>
+            <numerusform>… und %n weitere Videos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>… (%n more line(s))</source>
+        <translation>
+            <numerusform>… (%n weitere Zeile)</numerusform>
+            <numerusform>… (%n weitere Zeilen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Prompts</source>
+        <translation>Prompts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+</context>
+<context>
+    <name>vaclip::studio::AnnotationModel</name>
+    <message>
+        <location filename="../ui/annotate/annotation_model.cpp" line="+132"/>
+        <source>Add interval</source>
+        <translation>Intervall hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Edit interval</source>
+        <translation>Intervall bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Move interval</source>
+        <translation>Intervall verschieben</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Delete interval</source>
+        <translation>Intervall löschen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Load intervals</source>
+        <translation>Intervalle laden</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate/annotation_model_table.cpp" line="+28"/>
+        <source>Last anomalous frame (inclusive)</source>
+        <translation>Letzter anomaler Frame (einschließlich)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>First frame</source>
+        <translation>Erster Frame</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last frame</source>
+        <translation>Letzter Frame</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frames</source>
+        <translation>Frames</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+</context>
+<context>
+    <name>vaclip::studio::AnnotationPanel</name>
+    <message>
+        <location filename="../ui/annotate/annotation_panel.cpp" line="+183"/>
+        <source>&amp;Category of new intervals:</source>
+        <translation>&amp;Kategorie neuer Intervalle:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. bicycle</source>
+        <translation>z. B. Fahrrad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark in (I)</source>
+        <translation>Anfang setzen (I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start an interval at the playhead</source>
+        <translation>Ein Intervall an der Abspielposition beginnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark out (O)</source>
+        <translation>Ende setzen (O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the interval at the playhead (the frame is included)</source>
+        <translation>Das Intervall an der Abspielposition beenden (der Frame gehört dazu)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jump to</source>
+        <translation>Springen zu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seek the video to the first frame of the selected interval</source>
+        <translation>Zum ersten Frame des ausgewählten Intervalls springen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo the last annotation edit (Ctrl+Z)</source>
+        <translation>Letzte Annotationsänderung rückgängig machen (Strg+Z)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>Wiederherstellen (Strg+Umschalt+Z)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No video open</source>
+        <translation>Kein Video geöffnet</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n interval(s)</source>
+        <translation>
+            <numerusform>%n Intervall</numerusform>
+            <numerusform>%n Intervalle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in-point at frame %1</source>
+        <translation>Anfangspunkt bei Frame %1</translation>
+    </message>
+</context>
+<context>
     <name>vaclip::studio::BackboneInfoJob</name>
     <message>
-        <location filename="../ui/jobs/engine_jobs.cpp" line="+126"/>
+        <location filename="../ui/jobs/engine_jobs.cpp" line="+128"/>
         <source>Load backbone</source>
         <translation>Backbone laden</translation>
     </message>
@@ -17,7 +308,7 @@
 <context>
     <name>vaclip::studio::BackbonePanel</name>
     <message>
-        <location filename="../ui/panels/backbone_panel.cpp" line="+21"/>
+        <location filename="../ui/panels/backbone_panel.cpp" line="+23"/>
         <source>Use for the session</source>
         <translation>Für die Sitzung verwenden</translation>
     </message>
@@ -164,9 +455,84 @@
     </message>
 </context>
 <context>
+    <name>vaclip::studio::ComparisonView</name>
+    <message>
+        <location filename="../ui/annotate/comparison_view.cpp" line="+101"/>
+        <location line="+28"/>
+        <source>False positive</source>
+        <translation>Falsch positiv</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <location line="+28"/>
+        <source>Missed</source>
+        <translation>Verfehlt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First frame</source>
+        <translation>Erster Frame</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last frame</source>
+        <translation>Letzter Frame</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Frames</source>
+        <translation>Frames</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Peak score</source>
+        <translation>Höchster Score</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No scores for this video yet.</source>
+        <translation>Noch keine Scores für dieses Video.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n false-positive segment(s)</source>
+        <translation>
+            <numerusform>%n falsch-positiver Abschnitt</numerusform>
+            <numerusform>%n falsch-positive Abschnitte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>%n frame(s)</source>
+        <translation>
+            <numerusform>%n Frame</numerusform>
+            <numerusform>%n Frames</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-1"/>
+        <source>%1 of %n ground-truth interval(s) missed</source>
+        <translation>
+            <numerusform>%1 von %n Ground-Truth-Intervall verfehlt</numerusform>
+            <numerusform>%1 von %n Ground-Truth-Intervallen verfehlt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At threshold %1: %2 (%3), %4 (%5).</source>
+        <translation>Bei Schwelle %1: %2 (%3), %4 (%5).</translation>
+    </message>
+</context>
+<context>
     <name>vaclip::studio::DatasetsPanel</name>
     <message>
-        <location filename="../ui/panels/datasets_panel.cpp" line="+44"/>
+        <location filename="../ui/panels/datasets_panel.cpp" line="+46"/>
         <source>Dataset / video</source>
         <translation>Datensatz / Video</translation>
     </message>
@@ -299,7 +665,7 @@
 <context>
     <name>vaclip::studio::DemoJob</name>
     <message>
-        <location filename="../ui/jobs/demo_job.cpp" line="+20"/>
+        <location filename="../ui/jobs/demo_job.cpp" line="+22"/>
         <source>Build the demo workspace</source>
         <translation>Demo-Arbeitsbereich erstellen</translation>
     </message>
@@ -364,9 +730,25 @@
     </message>
 </context>
 <context>
+    <name>vaclip::studio::FrameProvider</name>
+    <message>
+        <location filename="../ui/player/frame_provider.cpp" line="+191"/>
+        <source>frame %1 cannot be decoded</source>
+        <translation>Frame %1 kann nicht dekodiert werden</translation>
+    </message>
+</context>
+<context>
+    <name>vaclip::studio::ImageExport</name>
+    <message>
+        <location filename="../ui/export/image_export.cpp" line="+100"/>
+        <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+        <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf);;SVG-Zeichnung (*.svg)</translation>
+    </message>
+</context>
+<context>
     <name>vaclip::studio::ImportDatasetDialog</name>
     <message>
-        <location filename="../ui/panels/plugin_dialogs.cpp" line="+36"/>
+        <location filename="../ui/panels/plugin_dialogs.cpp" line="+38"/>
         <source>Import dataset folder</source>
         <translation>Datensatzordner importieren</translation>
     </message>
@@ -452,7 +834,7 @@
 <context>
     <name>vaclip::studio::Job</name>
     <message>
-        <location filename="../ui/jobs/job.cpp" line="+46"/>
+        <location filename="../ui/jobs/job.cpp" line="+48"/>
         <source>queued</source>
         <translation>wartend</translation>
     </message>
@@ -480,7 +862,7 @@
 <context>
     <name>vaclip::studio::JobPanel</name>
     <message>
-        <location filename="../ui/jobs/job_panel.cpp" line="+22"/>
+        <location filename="../ui/jobs/job_panel.cpp" line="+24"/>
         <source>Job</source>
         <translation>Auftrag</translation>
     </message>
@@ -519,7 +901,7 @@
 <context>
     <name>vaclip::studio::LivePixelMetrics</name>
     <message>
-        <location filename="../ui/studio/live_pixel_metrics.cpp" line="+38"/>
+        <location filename="../ui/studio/live_pixel_metrics.cpp" line="+40"/>
         <source>testing.pixel_maps is off in the configuration (turn it on and extract patch tokens: vaclip extract --tokens)</source>
         <translation>testing.pixel_maps ist in der Konfiguration aus (einschalten und Patch-Tokens extrahieren: vaclip extract --tokens)</translation>
     </message>
@@ -545,12 +927,12 @@
 <context>
     <name>vaclip::studio::MainWindow</name>
     <message>
-        <location filename="../ui/studio/main_window_runs.cpp" line="+200"/>
+        <location filename="../ui/studio/main_window_runs.cpp" line="+201"/>
         <source>VideoAnomalyCLIP Studio</source>
         <translation>VideoAnomalyCLIP Studio</translation>
     </message>
     <message>
-        <location filename="../ui/studio/main_window.cpp" line="+69"/>
+        <location filename="../ui/studio/main_window.cpp" line="+71"/>
         <source>Datasets</source>
         <translation>Datensätze</translation>
     </message>
@@ -618,7 +1000,7 @@
         <translation>Die Konfiguration kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/studio/main_window_runs.cpp" line="-121"/>
+        <location filename="../ui/studio/main_window_runs.cpp" line="-120"/>
         <source>Nothing to keep: the test set is not scored yet.</source>
         <translation>Nichts zu behalten: Die Testmenge ist noch nicht bewertet.</translation>
     </message>
@@ -634,22 +1016,14 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Kept the run &quot;%1&quot; (Runs panel)</source>
         <translation>Lauf „%1“ behalten (Bereich Läufe)</translation>
     </message>
     <message>
-        <location line="-7"/>
-        <source>Run %1</source>
-        <translation>Lauf %1</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%1 (+%n more)</source>
-        <translation>
-            <numerusform>%1 (+%n weiterer)</numerusform>
-            <numerusform>%1 (+%n weitere)</numerusform>
-        </translation>
+        <location line="-5"/>
+        <source>Prompts %1</source>
+        <translation>Prompts %1</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -842,7 +1216,7 @@
         <translation>Es laufen noch Aufträge. Abbrechen und beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/studio/main_window_menus.cpp" line="+36"/>
+        <location filename="../ui/studio/main_window_menus.cpp" line="+38"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1097,7 +1471,7 @@
         <translation>Haupt-Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/studio/main_window_export.cpp" line="+36"/>
+        <location filename="../ui/studio/main_window_export.cpp" line="+38"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportieren</translation>
     </message>
@@ -1220,7 +1594,7 @@
         <translation>PDF-Dokument (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/studio/main_window_workspace.cpp" line="+177"/>
+        <location filename="../ui/studio/main_window_workspace.cpp" line="+179"/>
         <location line="+12"/>
         <location line="+41"/>
         <source>&apos;%1&apos;: %2</source>
@@ -1297,7 +1671,7 @@
 <context>
     <name>vaclip::studio::MetricsPanel</name>
     <message>
-        <location filename="../ui/panels/metrics_panel.cpp" line="+61"/>
+        <location filename="../ui/panels/metrics_panel.cpp" line="+63"/>
         <source>false positive rate</source>
         <translation>Falsch-Positiv-Rate</translation>
     </message>
@@ -1593,7 +1967,7 @@
 <context>
     <name>vaclip::studio::PromptsPanel</name>
     <message>
-        <location filename="../ui/panels/prompts_panel.cpp" line="+47"/>
+        <location filename="../ui/panels/prompts_panel.cpp" line="+49"/>
         <source>Type a prompt, e.g. &quot;a person riding a bicycle&quot;</source>
         <translation>Prompt eingeben, z. B. „a person riding a bicycle“</translation>
     </message>
@@ -1708,7 +2082,7 @@
 <context>
     <name>vaclip::studio::RunHistory</name>
     <message>
-        <location filename="../ui/studio/run_history.cpp" line="+62"/>
+        <location filename="../ui/studio/run_history.cpp" line="+64"/>
         <source>live prompts</source>
         <translation>Live-Prompts</translation>
     </message>
@@ -1836,9 +2210,63 @@ B: %2</translation>
     </message>
 </context>
 <context>
+    <name>vaclip::studio::RunReport</name>
+    <message>
+        <location filename="../ui/export/run_report.cpp" line="-83"/>
+        <source>Frame AUC (micro)</source>
+        <translation>Frame-AUC (mikro)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frame AP (micro)</source>
+        <translation>Frame-AP (mikro)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frame AUC (macro)</source>
+        <translation>Frame-AUC (makro)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frame AP (macro)</source>
+        <translation>Frame-AP (makro)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Video AUC</source>
+        <translation>Video-AUC</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>undefined (one class)</source>
+        <translation>undefiniert (nur eine Klasse)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Video AP</source>
+        <translation>Video-AP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EER</source>
+        <translation>EER</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frames (anomalous / total)</source>
+        <translation>Frames (anomal / gesamt)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>AUC %1</source>
+        <translation>AUC %1</translation>
+    </message>
+</context>
+<context>
     <name>vaclip::studio::RunsPanel</name>
     <message>
-        <location filename="../ui/panels/runs_panel.cpp" line="+64"/>
+        <location filename="../ui/panels/runs_panel.cpp" line="+69"/>
         <source>Keep as run</source>
         <translation>Als Lauf behalten</translation>
     </message>
@@ -1947,9 +2375,17 @@ B: %2</translation>
     </message>
 </context>
 <context>
+    <name>vaclip::studio::ScoreExport</name>
+    <message>
+        <location filename="../ui/export/score_export.cpp" line="+69"/>
+        <source>NumPy array (*.npy);;CSV table (*.csv);;JSON (*.json)</source>
+        <translation>NumPy-Array (*.npy);;CSV-Tabelle (*.csv);;JSON (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>vaclip::studio::SettingsDialog</name>
     <message>
-        <location filename="../ui/studio/studio_settings.cpp" line="+129"/>
+        <location filename="../ui/studio/studio_settings.cpp" line="+131"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -2048,9 +2484,87 @@ B: %2</translation>
 <context>
     <name>vaclip::studio::StudioSession</name>
     <message>
-        <location filename="../ui/studio/studio_session.cpp" line="+213"/>
+        <location filename="../ui/studio/studio_session.cpp" line="+215"/>
         <source>scores restored from the workspace; re-scoring</source>
         <translation>Bewertungen aus dem Arbeitsbereich wiederhergestellt; wird neu bewertet</translation>
+    </message>
+</context>
+<context>
+    <name>vaclip::studio::TimelinePlot</name>
+    <message>
+        <location filename="../ui/timeline/timeline_plot.cpp" line="+26"/>
+        <source>Click or drag: seek. Drag the dashed line: threshold. Shift+drag: new interval. Wheel: zoom. Right-drag: pan. Double-click: whole video.</source>
+        <translation>Klicken oder ziehen: springen. Gestrichelte Linie ziehen: Schwelle. Umschalt+Ziehen: neues Intervall. Mausrad: zoomen. Rechts ziehen: verschieben. Doppelklick: ganzes Video.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Anomaly score</source>
+        <translation>Anomalie-Score</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ground truth</source>
+        <translation>Ground Truth</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>score &gt;= threshold</source>
+        <translation>Score &gt;= Schwelle</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>annotation</source>
+        <translation>Annotation</translation>
+    </message>
+    <message>
+        <location line="+268"/>
+        <source>Frame (%1 fps)</source>
+        <translation>Frame (%1 fps)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Frame</source>
+        <translation>Frame</translation>
+    </message>
+    <message>
+        <location line="+151"/>
+        <source>threshold %1</source>
+        <translation>Schwelle %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline/timeline_plot_input.cpp" line="+140"/>
+        <source>&apos;%1&apos;: cannot write: %2</source>
+        <translation>„%1“: kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&apos;%1&apos;: cannot encode the plot as PNG</source>
+        <translation>„%1“: das Diagramm kann nicht als PNG kodiert werden</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&apos;%1&apos;: cannot write the PDF</source>
+        <translation>„%1“: das PDF kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&apos;%1&apos;: cannot write the PDF: %2</source>
+        <translation>„%1“: das PDF kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Anomaly score timeline</source>
+        <translation>Zeitverlauf des Anomalie-Scores</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;%1&apos;: cannot render the SVG</source>
+        <translation>„%1“: das SVG kann nicht gerendert werden</translation>
     </message>
 </context>
 <context>
@@ -2149,7 +2663,7 @@ B: %2</translation>
 <context>
     <name>vaclip::studio::TrainingPanel</name>
     <message>
-        <location filename="../ui/panels/training_panel.cpp" line="+43"/>
+        <location filename="../ui/panels/training_panel.cpp" line="+45"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
@@ -2325,145 +2839,6 @@ B: %2</translation>
     </message>
 </context>
 <context>
-    <name>main</name>
-    <message>
-        <location filename="../app/vaclip-studio/main.cpp" line="+44"/>
-        <source>Zero-shot semantic video anomaly detection with CLIP</source>
-        <translation>Semantische Zero-Shot-Anomalieerkennung in Videos mit CLIP</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The test configuration (YAML) or the workspace (.vaclip) to open.</source>
-        <translation>Die zu öffnende Testkonfiguration (YAML) oder der Arbeitsbereich (.vaclip).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The training configuration (default: the test configuration).</source>
-        <translation>Die Trainingskonfiguration (Standard: die Testkonfiguration).</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Raise a panel: datasets, backbone, prompts, metrics, training or jobs; or open the plugins or about dialog.</source>
-        <translation>Ein Panel nach vorn holen: datasets, backbone, prompts, metrics, training oder jobs; oder den Dialog plugins oder about öffnen.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Import a dataset folder: asks for its format (the detected one is preselected).</source>
-        <translation>Einen Datensatzordner importieren: fragt nach seinem Format (das erkannte ist vorausgewählt).</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Open test video N (0-based).</source>
-        <translation>Testvideo N öffnen (ab 0 gezählt).</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Go to frame F of it.</source>
-        <translation>Darin zu Frame F springen.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>User-interface language: de, zh_CN, en or system (default: $VACLIP_STUDIO_LANG, else the setting, else the system&apos;s).</source>
-        <translation>Sprache der Oberfläche: de, zh_CN, en oder system (Standard: $VACLIP_STUDIO_LANG, sonst die Einstellung, sonst die des Systems).</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Demo workspace</source>
-        <translation>Demo-Arbeitsbereich</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>There is no demo workspace yet. Build it now? It renders the demo worlds, extracts features and trains (a few minutes); the studio opens it when done.</source>
-        <translation>Es gibt noch keinen Demo-Arbeitsbereich. Jetzt erstellen? Dabei werden die Demo-Welten gerendert, Merkmale extrahiert und ein Modell trainiert (einige Minuten); das Studio öffnet ihn, sobald er fertig ist.</translation>
-    </message>
-</context>
-<context>
-    <name>vaclip::studio::FrameProvider</name>
-    <message>
-        <location filename="../ui/player/frame_provider.cpp" line="+191"/>
-        <source>frame %1 cannot be decoded</source>
-        <translation>Frame %1 kann nicht dekodiert werden</translation>
-    </message>
-</context>
-<context>
-    <name>vaclip::studio::TimelinePlot</name>
-    <message>
-        <location filename="../ui/timeline/timeline_plot.cpp" line="+26"/>
-        <source>Click or drag: seek. Drag the dashed line: threshold. Shift+drag: new interval. Wheel: zoom. Right-drag: pan. Double-click: whole video.</source>
-        <translation>Klicken oder ziehen: springen. Gestrichelte Linie ziehen: Schwelle. Umschalt+Ziehen: neues Intervall. Mausrad: zoomen. Rechts ziehen: verschieben. Doppelklick: ganzes Video.</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Anomaly score</source>
-        <translation>Anomalie-Score</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>score</source>
-        <translation>Score</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>ground truth</source>
-        <translation>Ground Truth</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>score &gt;= threshold</source>
-        <translation>Score &gt;= Schwelle</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>annotation</source>
-        <translation>Annotation</translation>
-    </message>
-    <message>
-        <location line="+268"/>
-        <source>Frame (%1 fps)</source>
-        <translation>Frame (%1 fps)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Frame</source>
-        <translation>Frame</translation>
-    </message>
-    <message>
-        <location line="+151"/>
-        <source>threshold %1</source>
-        <translation>Schwelle %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/timeline/timeline_plot_input.cpp" line="+140"/>
-        <source>&apos;%1&apos;: cannot write: %2</source>
-        <translation>„%1“: kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>&apos;%1&apos;: cannot encode the plot as PNG</source>
-        <translation>„%1“: das Diagramm kann nicht als PNG kodiert werden</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>&apos;%1&apos;: cannot write the PDF</source>
-        <translation>„%1“: das PDF kann nicht geschrieben werden</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&apos;%1&apos;: cannot write the PDF: %2</source>
-        <translation>„%1“: das PDF kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Anomaly score timeline</source>
-        <translation>Zeitverlauf des Anomalie-Scores</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&apos;%1&apos;: cannot render the SVG</source>
-        <translation>„%1“: das SVG kann nicht gerendert werden</translation>
-    </message>
-</context>
-<context>
     <name>vaclip::studio::TransportBar</name>
     <message>
         <location filename="../ui/player/transport_bar.cpp" line="+71"/>
@@ -2553,389 +2928,6 @@ B: %2</translation>
         <location line="+20"/>
         <source>No video</source>
         <translation>Kein Video</translation>
-    </message>
-</context>
-<context>
-    <name>vaclip::studio</name>
-    <message>
-        <location filename="../ui/export/run_report.cpp" line="+66"/>
-        <source>False positive rate</source>
-        <translation>Falsch-Positiv-Rate</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>True positive rate</source>
-        <translation>Richtig-Positiv-Rate</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>ROC</source>
-        <translation>ROC</translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>Run report</source>
-        <translation>Laufbericht</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Metrics</source>
-        <translation>Metriken</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Per video</source>
-        <translation>Pro Video</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Video</source>
-        <translation>Video</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Frames</source>
-        <translation>Frames</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>AUC</source>
-        <translation>AUC</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>AP</source>
-        <translation>AP</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Score</source>
-        <translation>Score</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Label</source>
-        <translation>Label</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>anomalous</source>
-        <translation>anomal</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>normal</source>
-        <translation>normal</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>… and %n more video(s)</source>
-        <translation>
-            <numerusform>… und %n weiteres Video</numerusform>
-            <numerusform>… und %n weitere Videos</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+34"/>
-        <source>… (%n more line(s))</source>
-        <translation>
-            <numerusform>… (%n weitere Zeile)</numerusform>
-            <numerusform>… (%n weitere Zeilen)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="-28"/>
-        <source>Prompts</source>
-        <translation>Prompts</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>(none)</source>
-        <translation>(keine)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Configuration</source>
-        <translation>Konfiguration</translation>
-    </message>
-</context>
-<context>
-    <name>vaclip::studio::AnnotationModel</name>
-    <message>
-        <location filename="../ui/annotate/annotation_model.cpp" line="+132"/>
-        <source>Add interval</source>
-        <translation>Intervall hinzufügen</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Edit interval</source>
-        <translation>Intervall bearbeiten</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Move interval</source>
-        <translation>Intervall verschieben</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Delete interval</source>
-        <translation>Intervall löschen</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Load intervals</source>
-        <translation>Intervalle laden</translation>
-    </message>
-    <message>
-        <location filename="../ui/annotate/annotation_model_table.cpp" line="+28"/>
-        <source>Last anomalous frame (inclusive)</source>
-        <translation>Letzter anomaler Frame (einschließlich)</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>First frame</source>
-        <translation>Erster Frame</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Last frame</source>
-        <translation>Letzter Frame</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Frames</source>
-        <translation>Frames</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Category</source>
-        <translation>Kategorie</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Note</source>
-        <translation>Notiz</translation>
-    </message>
-</context>
-<context>
-    <name>vaclip::studio::AnnotationPanel</name>
-    <message>
-        <location filename="../ui/annotate/annotation_panel.cpp" line="+183"/>
-        <source>&amp;Category of new intervals:</source>
-        <translation>&amp;Kategorie neuer Intervalle:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>e.g. bicycle</source>
-        <translation>z. B. Fahrrad</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mark in (I)</source>
-        <translation>Anfang setzen (I)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start an interval at the playhead</source>
-        <translation>Ein Intervall an der Abspielposition beginnen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mark out (O)</source>
-        <translation>Ende setzen (O)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>End the interval at the playhead (the frame is included)</source>
-        <translation>Das Intervall an der Abspielposition beenden (der Frame gehört dazu)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete</source>
-        <translation>Löschen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Jump to</source>
-        <translation>Springen zu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Seek the video to the first frame of the selected interval</source>
-        <translation>Zum ersten Frame des ausgewählten Intervalls springen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Undo the last annotation edit (Ctrl+Z)</source>
-        <translation>Letzte Annotationsänderung rückgängig machen (Strg+Z)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Redo (Ctrl+Shift+Z)</source>
-        <translation>Wiederherstellen (Strg+Umschalt+Z)</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>No video open</source>
-        <translation>Kein Video geöffnet</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+0"/>
-        <source>%n interval(s)</source>
-        <translation>
-            <numerusform>%n Intervall</numerusform>
-            <numerusform>%n Intervalle</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>in-point at frame %1</source>
-        <translation>Anfangspunkt bei Frame %1</translation>
-    </message>
-</context>
-<context>
-    <name>vaclip::studio::ComparisonView</name>
-    <message>
-        <location filename="../ui/annotate/comparison_view.cpp" line="+101"/>
-        <location line="+28"/>
-        <source>False positive</source>
-        <translation>Falsch positiv</translation>
-    </message>
-    <message>
-        <location line="-28"/>
-        <location line="+28"/>
-        <source>Missed</source>
-        <translation>Verfehlt</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Kind</source>
-        <translation>Art</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>First frame</source>
-        <translation>Erster Frame</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Last frame</source>
-        <translation>Letzter Frame</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Frames</source>
-        <translation>Frames</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Peak score</source>
-        <translation>Höchster Score</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No scores for this video yet.</source>
-        <translation>Noch keine Scores für dieses Video.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>%n false-positive segment(s)</source>
-        <translation>
-            <numerusform>%n falsch-positiver Abschnitt</numerusform>
-            <numerusform>%n falsch-positive Abschnitte</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <location line="+2"/>
-        <source>%n frame(s)</source>
-        <translation>
-            <numerusform>%n Frame</numerusform>
-            <numerusform>%n Frames</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="-1"/>
-        <source>%1 of %n ground-truth interval(s) missed</source>
-        <translation>
-            <numerusform>%1 von %n Ground-Truth-Intervall verfehlt</numerusform>
-            <numerusform>%1 von %n Ground-Truth-Intervallen verfehlt</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>At threshold %1: %2 (%3), %4 (%5).</source>
-        <translation>Bei Schwelle %1: %2 (%3), %4 (%5).</translation>
-    </message>
-</context>
-<context>
-    <name>vaclip::studio::ImageExport</name>
-    <message>
-        <location filename="../ui/export/image_export.cpp" line="+100"/>
-        <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
-        <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf);;SVG-Zeichnung (*.svg)</translation>
-    </message>
-</context>
-<context>
-    <name>vaclip::studio::RunReport</name>
-    <message>
-        <location filename="../ui/export/run_report.cpp" line="-83"/>
-        <source>Frame AUC (micro)</source>
-        <translation>Frame-AUC (mikro)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Frame AP (micro)</source>
-        <translation>Frame-AP (mikro)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Frame AUC (macro)</source>
-        <translation>Frame-AUC (makro)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Frame AP (macro)</source>
-        <translation>Frame-AP (makro)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Video AUC</source>
-        <translation>Video-AUC</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+1"/>
-        <source>undefined (one class)</source>
-        <translation>undefiniert (nur eine Klasse)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Video AP</source>
-        <translation>Video-AP</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>EER</source>
-        <translation>EER</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Frames (anomalous / total)</source>
-        <translation>Frames (anomal / gesamt)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>AUC %1</source>
-        <translation>AUC %1</translation>
-    </message>
-</context>
-<context>
-    <name>vaclip::studio::ScoreExport</name>
-    <message>
-        <location filename="../ui/export/score_export.cpp" line="+69"/>
-        <source>NumPy array (*.npy);;CSV table (*.csv);;JSON (*.json)</source>
-        <translation>NumPy-Array (*.npy);;CSV-Tabelle (*.csv);;JSON (*.json)</translation>
     </message>
 </context>
 </TS>

@@ -2,9 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>vaclip::studio</name>
+    <message numerus="yes">
+        <location filename="../ui/export/run_report.cpp" line="+176"/>
+        <source>… and %n more video(s)</source>
+        <translation>
+            <numerusform>… and %n more video</numerusform>
+            <numerusform>… and %n more videos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>… (%n more line(s))</source>
+        <translation>
+            <numerusform>… (%n more line)</numerusform>
+            <numerusform>… (%n more lines)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vaclip::studio::AnnotationPanel</name>
+    <message numerus="yes">
+        <location filename="../ui/annotate/annotation_panel.cpp" line="+204"/>
+        <source>%n interval(s)</source>
+        <translation>
+            <numerusform>%n interval</numerusform>
+            <numerusform>%n intervals</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vaclip::studio::BackbonePanel</name>
     <message numerus="yes">
-        <location filename="../ui/panels/backbone_panel.cpp" line="+105"/>
+        <location filename="../ui/panels/backbone_panel.cpp" line="+107"/>
         <source>%n vision layer(s)</source>
         <translation>
             <numerusform>%n vision layer</numerusform>
@@ -21,9 +51,37 @@
     </message>
 </context>
 <context>
+    <name>vaclip::studio::ComparisonView</name>
+    <message numerus="yes">
+        <location filename="../ui/annotate/comparison_view.cpp" line="+146"/>
+        <source>%n false-positive segment(s)</source>
+        <translation>
+            <numerusform>%n false-positive segment</numerusform>
+            <numerusform>%n false-positive segments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>%n frame(s)</source>
+        <translation>
+            <numerusform>%n frame</numerusform>
+            <numerusform>%n frames</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-1"/>
+        <source>%1 of %n ground-truth interval(s) missed</source>
+        <translation>
+            <numerusform>%1 of %n ground-truth interval missed</numerusform>
+            <numerusform>%1 of %n ground-truth intervals missed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vaclip::studio::ExtractJob</name>
     <message numerus="yes">
-        <location filename="../ui/jobs/engine_jobs.cpp" line="+107"/>
+        <location filename="../ui/jobs/engine_jobs.cpp" line="+109"/>
         <source>%n video(s) into %1</source>
         <translation>
             <numerusform>%n video into %1</numerusform>
@@ -42,7 +100,7 @@
 <context>
     <name>vaclip::studio::ImportDatasetDialog</name>
     <message numerus="yes">
-        <location filename="../ui/panels/plugin_dialogs.cpp" line="+97"/>
+        <location filename="../ui/panels/plugin_dialogs.cpp" line="+99"/>
         <source>%n plugin problem(s): see Help &gt; Plugins.</source>
         <translation>
             <numerusform>%n plugin problem: see Help &gt; Plugins.</numerusform>
@@ -53,7 +111,7 @@
 <context>
     <name>vaclip::studio::LivePixelMetrics</name>
     <message numerus="yes">
-        <location filename="../ui/studio/live_pixel_metrics.cpp" line="+65"/>
+        <location filename="../ui/studio/live_pixel_metrics.cpp" line="+67"/>
         <source>the pixel masks of %1 have %n frame(s), its features %2</source>
         <translation>
             <numerusform>the pixel masks of %1 have %n frame, its features %2</numerusform>
@@ -64,7 +122,7 @@
 <context>
     <name>vaclip::studio::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/studio/main_window.cpp" line="+132"/>
+        <location filename="../ui/studio/main_window.cpp" line="+134"/>
         <source>%n dataset plugin(s) could not be used: Help &gt; Plugins</source>
         <translation>
             <numerusform>%n dataset plugin could not be used: Help &gt; Plugins</numerusform>
@@ -88,7 +146,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/studio/main_window_export.cpp" line="+120"/>
+        <location filename="../ui/studio/main_window_export.cpp" line="+122"/>
         <source>Backbone %1, checkpoint %2, %n test video(s)</source>
         <translation>
             <numerusform>Backbone %1, checkpoint %2, %n test video</numerusform>
@@ -96,15 +154,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/studio/main_window_runs.cpp" line="+145"/>
-        <source>%1 (+%n more)</source>
-        <translation>
-            <numerusform>%1 (+%n more)</numerusform>
-            <numerusform>%1 (+%n more)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+21"/>
+        <location filename="../ui/studio/main_window_runs.cpp" line="+167"/>
         <source>The run &quot;%1&quot; has %n frame(s) for this video, which does not fit it</source>
         <translation>
             <numerusform>The run &quot;%1&quot; has %n frame for this video, which does not fit it</numerusform>
@@ -115,7 +165,7 @@
 <context>
     <name>vaclip::studio::MetricsPanel</name>
     <message numerus="yes">
-        <location filename="../ui/panels/metrics_panel.cpp" line="+234"/>
+        <location filename="../ui/panels/metrics_panel.cpp" line="+236"/>
         <source>%n bootstrap resample(s) over videos, 95% intervals</source>
         <translation>
             <numerusform>%n bootstrap resample over videos, 95% intervals</numerusform>
@@ -169,7 +219,7 @@
 <context>
     <name>vaclip::studio::PromptsPanel</name>
     <message numerus="yes">
-        <location filename="../ui/panels/prompts_panel.cpp" line="+107"/>
+        <location filename="../ui/panels/prompts_panel.cpp" line="+109"/>
         <source>%n prompt(s)</source>
         <translation>
             <numerusform>%n prompt</numerusform>
@@ -196,7 +246,7 @@
 <context>
     <name>vaclip::studio::RunHistory</name>
     <message numerus="yes">
-        <location filename="../ui/studio/run_history.cpp" line="+268"/>
+        <location filename="../ui/studio/run_history.cpp" line="+270"/>
         <source>%n video score track(s)</source>
         <translation>
             <numerusform>%n video score track</numerusform>
@@ -207,7 +257,7 @@
 <context>
     <name>vaclip::studio::RunsPanel</name>
     <message numerus="yes">
-        <location filename="../ui/panels/runs_panel.cpp" line="+232"/>
+        <location filename="../ui/panels/runs_panel.cpp" line="+237"/>
         <source>Delete %n run(s) and their score tracks? %1</source>
         <translation>
             <numerusform>Delete %n run and its score tracks? %1</numerusform>
@@ -255,64 +305,6 @@
         <translation>
             <numerusform>%n step</numerusform>
             <numerusform>%n steps</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>vaclip::studio</name>
-    <message numerus="yes">
-        <location filename="../ui/export/run_report.cpp" line="+176"/>
-        <source>… and %n more video(s)</source>
-        <translation>
-            <numerusform>… and %n more video</numerusform>
-            <numerusform>… and %n more videos</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+34"/>
-        <source>… (%n more line(s))</source>
-        <translation>
-            <numerusform>… (%n more line)</numerusform>
-            <numerusform>… (%n more lines)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>vaclip::studio::AnnotationPanel</name>
-    <message numerus="yes">
-        <location filename="../ui/annotate/annotation_panel.cpp" line="+204"/>
-        <source>%n interval(s)</source>
-        <translation>
-            <numerusform>%n interval</numerusform>
-            <numerusform>%n intervals</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>vaclip::studio::ComparisonView</name>
-    <message numerus="yes">
-        <location filename="../ui/annotate/comparison_view.cpp" line="+146"/>
-        <source>%n false-positive segment(s)</source>
-        <translation>
-            <numerusform>%n false-positive segment</numerusform>
-            <numerusform>%n false-positive segments</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <location line="+2"/>
-        <source>%n frame(s)</source>
-        <translation>
-            <numerusform>%n frame</numerusform>
-            <numerusform>%n frames</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="-1"/>
-        <source>%1 of %n ground-truth interval(s) missed</source>
-        <translation>
-            <numerusform>%1 of %n ground-truth interval missed</numerusform>
-            <numerusform>%1 of %n ground-truth intervals missed</numerusform>
         </translation>
     </message>
 </context>

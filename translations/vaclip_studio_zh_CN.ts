@@ -2,9 +2,297 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>main</name>
+    <message>
+        <location filename="../app/vaclip-studio/main.cpp" line="+46"/>
+        <source>Zero-shot semantic video anomaly detection with CLIP</source>
+        <translation>基于 CLIP 的零样本语义视频异常检测</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The test configuration (YAML) or the workspace (.vaclip) to open.</source>
+        <translation>要打开的测试配置（YAML）或工作区（.vaclip）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The training configuration (default: the test configuration).</source>
+        <translation>训练配置（默认：测试配置）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Raise a panel: datasets, backbone, prompts, metrics, training or jobs; or open the plugins or about dialog.</source>
+        <translation>显示面板：datasets、backbone、prompts、metrics、training 或 jobs；或打开 plugins 或 about 对话框。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import a dataset folder: asks for its format (the detected one is preselected).</source>
+        <translation>导入数据集文件夹：询问其格式（预先选中检测到的格式）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open test video N (0-based).</source>
+        <translation>打开第 N 个测试视频（从 0 开始）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Go to frame F of it.</source>
+        <translation>跳到其中的第 F 帧。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>User-interface language: de, zh_CN, en or system (default: $VACLIP_STUDIO_LANG, else the setting, else the system&apos;s).</source>
+        <translation>界面语言：de、zh_CN、en 或 system（默认：$VACLIP_STUDIO_LANG，其次为设置，再次为系统语言）。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Demo workspace</source>
+        <translation>演示工作区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no demo workspace yet. Build it now? It renders the demo worlds, extracts features and trains (a few minutes); the studio opens it when done.</source>
+        <translation>尚无演示工作区。现在构建吗？这将渲染演示场景、提取特征并进行训练（需要几分钟）；完成后工作室会自动打开它。</translation>
+    </message>
+</context>
+<context>
+    <name>vaclip::studio</name>
+    <message>
+        <location filename="../ui/export/run_report.cpp" line="+66"/>
+        <source>False positive rate</source>
+        <translation>假阳性率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>True positive rate</source>
+        <translation>真阳性率</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>ROC</source>
+        <translation>ROC</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Run report</source>
+        <translation>运行报告</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Per video</source>
+        <translation>按视频</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Frames</source>
+        <translation>帧数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>AUC</source>
+        <translation>AUC</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>AP</source>
+        <translation>AP</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>anomalous</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>normal</source>
+        <translation>正常</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>… and %n more video(s)</source>
+        <translation>
+            <numerusform>… 以及另外 %n 个视频</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>… (%n more line(s))</source>
+        <translation>
+            <numerusform>…（另有 %n 行）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Prompts</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+</context>
+<context>
+    <name>vaclip::studio::AnnotationModel</name>
+    <message>
+        <location filename="../ui/annotate/annotation_model.cpp" line="+132"/>
+        <source>Add interval</source>
+        <translation>添加区间</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Edit interval</source>
+        <translation>编辑区间</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Move interval</source>
+        <translation>移动区间</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Delete interval</source>
+        <translation>删除区间</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Load intervals</source>
+        <translation>加载区间</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate/annotation_model_table.cpp" line="+28"/>
+        <source>Last anomalous frame (inclusive)</source>
+        <translation>最后一个异常帧（含）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>First frame</source>
+        <translation>起始帧</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last frame</source>
+        <translation>结束帧</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frames</source>
+        <translation>帧数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>vaclip::studio::AnnotationPanel</name>
+    <message>
+        <location filename="../ui/annotate/annotation_panel.cpp" line="+183"/>
+        <source>&amp;Category of new intervals:</source>
+        <translation>新区间的类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. bicycle</source>
+        <translation>例如 自行车</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark in (I)</source>
+        <translation>设置入点（I）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start an interval at the playhead</source>
+        <translation>在播放头处开始一个区间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark out (O)</source>
+        <translation>设置出点（O）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the interval at the playhead (the frame is included)</source>
+        <translation>在播放头处结束区间（包含该帧）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jump to</source>
+        <translation>跳转到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seek the video to the first frame of the selected interval</source>
+        <translation>将视频定位到所选区间的第一帧</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo the last annotation edit (Ctrl+Z)</source>
+        <translation>撤销上一次标注编辑（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>重做（Ctrl+Shift+Z）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No video open</source>
+        <translation>未打开视频</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n interval(s)</source>
+        <translation>
+            <numerusform>%n 个区间</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in-point at frame %1</source>
+        <translation>入点位于第 %1 帧</translation>
+    </message>
+</context>
+<context>
     <name>vaclip::studio::BackboneInfoJob</name>
     <message>
-        <location filename="../ui/jobs/engine_jobs.cpp" line="+126"/>
+        <location filename="../ui/jobs/engine_jobs.cpp" line="+128"/>
         <source>Load backbone</source>
         <translation>加载骨干网络</translation>
     </message>
@@ -17,7 +305,7 @@
 <context>
     <name>vaclip::studio::BackbonePanel</name>
     <message>
-        <location filename="../ui/panels/backbone_panel.cpp" line="+21"/>
+        <location filename="../ui/panels/backbone_panel.cpp" line="+23"/>
         <source>Use for the session</source>
         <translation>用于本次会话</translation>
     </message>
@@ -162,9 +450,81 @@
     </message>
 </context>
 <context>
+    <name>vaclip::studio::ComparisonView</name>
+    <message>
+        <location filename="../ui/annotate/comparison_view.cpp" line="+101"/>
+        <location line="+28"/>
+        <source>False positive</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <location line="+28"/>
+        <source>Missed</source>
+        <translation>漏检</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First frame</source>
+        <translation>起始帧</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last frame</source>
+        <translation>结束帧</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Frames</source>
+        <translation>帧数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Peak score</source>
+        <translation>峰值分数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No scores for this video yet.</source>
+        <translation>此视频尚无分数。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n false-positive segment(s)</source>
+        <translation>
+            <numerusform>%n 个误报片段</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>%n frame(s)</source>
+        <translation>
+            <numerusform>%n 帧</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-1"/>
+        <source>%1 of %n ground-truth interval(s) missed</source>
+        <translation>
+            <numerusform>%n 个真值区间中漏检 %1 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At threshold %1: %2 (%3), %4 (%5).</source>
+        <translation>阈值 %1 时：%2（%3），%4（%5）。</translation>
+    </message>
+</context>
+<context>
     <name>vaclip::studio::DatasetsPanel</name>
     <message>
-        <location filename="../ui/panels/datasets_panel.cpp" line="+44"/>
+        <location filename="../ui/panels/datasets_panel.cpp" line="+46"/>
         <source>Dataset / video</source>
         <translation>数据集 / 视频</translation>
     </message>
@@ -297,7 +657,7 @@
 <context>
     <name>vaclip::studio::DemoJob</name>
     <message>
-        <location filename="../ui/jobs/demo_job.cpp" line="+20"/>
+        <location filename="../ui/jobs/demo_job.cpp" line="+22"/>
         <source>Build the demo workspace</source>
         <translation>构建演示工作区</translation>
     </message>
@@ -360,9 +720,25 @@
     </message>
 </context>
 <context>
+    <name>vaclip::studio::FrameProvider</name>
+    <message>
+        <location filename="../ui/player/frame_provider.cpp" line="+191"/>
+        <source>frame %1 cannot be decoded</source>
+        <translation>第 %1 帧无法解码</translation>
+    </message>
+</context>
+<context>
+    <name>vaclip::studio::ImageExport</name>
+    <message>
+        <location filename="../ui/export/image_export.cpp" line="+100"/>
+        <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf);;SVG 图形 (*.svg)</translation>
+    </message>
+</context>
+<context>
     <name>vaclip::studio::ImportDatasetDialog</name>
     <message>
-        <location filename="../ui/panels/plugin_dialogs.cpp" line="+36"/>
+        <location filename="../ui/panels/plugin_dialogs.cpp" line="+38"/>
         <source>Import dataset folder</source>
         <translation>导入数据集文件夹</translation>
     </message>
@@ -447,7 +823,7 @@
 <context>
     <name>vaclip::studio::Job</name>
     <message>
-        <location filename="../ui/jobs/job.cpp" line="+46"/>
+        <location filename="../ui/jobs/job.cpp" line="+48"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
@@ -475,7 +851,7 @@
 <context>
     <name>vaclip::studio::JobPanel</name>
     <message>
-        <location filename="../ui/jobs/job_panel.cpp" line="+22"/>
+        <location filename="../ui/jobs/job_panel.cpp" line="+24"/>
         <source>Job</source>
         <translation>任务</translation>
     </message>
@@ -514,7 +890,7 @@
 <context>
     <name>vaclip::studio::LivePixelMetrics</name>
     <message>
-        <location filename="../ui/studio/live_pixel_metrics.cpp" line="+38"/>
+        <location filename="../ui/studio/live_pixel_metrics.cpp" line="+40"/>
         <source>testing.pixel_maps is off in the configuration (turn it on and extract patch tokens: vaclip extract --tokens)</source>
         <translation>配置中 testing.pixel_maps 未开启（请开启并提取图块 token：vaclip extract --tokens）</translation>
     </message>
@@ -539,12 +915,12 @@
 <context>
     <name>vaclip::studio::MainWindow</name>
     <message>
-        <location filename="../ui/studio/main_window_runs.cpp" line="+200"/>
+        <location filename="../ui/studio/main_window_runs.cpp" line="+201"/>
         <source>VideoAnomalyCLIP Studio</source>
         <translation>VideoAnomalyCLIP Studio</translation>
     </message>
     <message>
-        <location filename="../ui/studio/main_window.cpp" line="+69"/>
+        <location filename="../ui/studio/main_window.cpp" line="+71"/>
         <source>Datasets</source>
         <translation>数据集</translation>
     </message>
@@ -611,7 +987,7 @@
         <translation>无法打开配置</translation>
     </message>
     <message>
-        <location filename="../ui/studio/main_window_runs.cpp" line="-121"/>
+        <location filename="../ui/studio/main_window_runs.cpp" line="-120"/>
         <source>Nothing to keep: the test set is not scored yet.</source>
         <translation>没有可保留的内容：测试集尚未评分。</translation>
     </message>
@@ -627,21 +1003,14 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Kept the run &quot;%1&quot; (Runs panel)</source>
         <translation>已保留运行“%1”（运行记录面板）</translation>
     </message>
     <message>
-        <location line="-7"/>
-        <source>Run %1</source>
-        <translation>运行 %1</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%1 (+%n more)</source>
-        <translation>
-            <numerusform>%1（另有 %n 个）</numerusform>
-        </translation>
+        <location line="-5"/>
+        <source>Prompts %1</source>
+        <translation>提示词 %1</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -831,7 +1200,7 @@
         <translation>仍有任务在运行。取消它们并退出吗？</translation>
     </message>
     <message>
-        <location filename="../ui/studio/main_window_menus.cpp" line="+36"/>
+        <location filename="../ui/studio/main_window_menus.cpp" line="+38"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1086,7 +1455,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../ui/studio/main_window_export.cpp" line="+36"/>
+        <location filename="../ui/studio/main_window_export.cpp" line="+38"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
@@ -1208,7 +1577,7 @@
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/studio/main_window_workspace.cpp" line="+177"/>
+        <location filename="../ui/studio/main_window_workspace.cpp" line="+179"/>
         <location line="+12"/>
         <location line="+41"/>
         <source>&apos;%1&apos;: %2</source>
@@ -1285,7 +1654,7 @@
 <context>
     <name>vaclip::studio::MetricsPanel</name>
     <message>
-        <location filename="../ui/panels/metrics_panel.cpp" line="+61"/>
+        <location filename="../ui/panels/metrics_panel.cpp" line="+63"/>
         <source>false positive rate</source>
         <translation>假阳性率</translation>
     </message>
@@ -1575,7 +1944,7 @@
 <context>
     <name>vaclip::studio::PromptsPanel</name>
     <message>
-        <location filename="../ui/panels/prompts_panel.cpp" line="+47"/>
+        <location filename="../ui/panels/prompts_panel.cpp" line="+49"/>
         <source>Type a prompt, e.g. &quot;a person riding a bicycle&quot;</source>
         <translation>输入提示词，例如 &quot;a person riding a bicycle&quot;</translation>
     </message>
@@ -1687,7 +2056,7 @@
 <context>
     <name>vaclip::studio::RunHistory</name>
     <message>
-        <location filename="../ui/studio/run_history.cpp" line="+62"/>
+        <location filename="../ui/studio/run_history.cpp" line="+64"/>
         <source>live prompts</source>
         <translation>实时提示词</translation>
     </message>
@@ -1814,9 +2183,63 @@ B：%2</translation>
     </message>
 </context>
 <context>
+    <name>vaclip::studio::RunReport</name>
+    <message>
+        <location filename="../ui/export/run_report.cpp" line="-83"/>
+        <source>Frame AUC (micro)</source>
+        <translation>帧级 AUC（微平均）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frame AP (micro)</source>
+        <translation>帧级 AP（微平均）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frame AUC (macro)</source>
+        <translation>帧级 AUC（宏平均）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frame AP (macro)</source>
+        <translation>帧级 AP（宏平均）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Video AUC</source>
+        <translation>视频级 AUC</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>undefined (one class)</source>
+        <translation>未定义（仅一个类别）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Video AP</source>
+        <translation>视频级 AP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EER</source>
+        <translation>EER</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frames (anomalous / total)</source>
+        <translation>帧数（异常 / 总计）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>AUC %1</source>
+        <translation>AUC %1</translation>
+    </message>
+</context>
+<context>
     <name>vaclip::studio::RunsPanel</name>
     <message>
-        <location filename="../ui/panels/runs_panel.cpp" line="+64"/>
+        <location filename="../ui/panels/runs_panel.cpp" line="+69"/>
         <source>Keep as run</source>
         <translation>保留为运行</translation>
     </message>
@@ -1924,9 +2347,17 @@ B：%2</translation>
     </message>
 </context>
 <context>
+    <name>vaclip::studio::ScoreExport</name>
+    <message>
+        <location filename="../ui/export/score_export.cpp" line="+69"/>
+        <source>NumPy array (*.npy);;CSV table (*.csv);;JSON (*.json)</source>
+        <translation>NumPy 数组 (*.npy);;CSV 表格 (*.csv);;JSON (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>vaclip::studio::SettingsDialog</name>
     <message>
-        <location filename="../ui/studio/studio_settings.cpp" line="+129"/>
+        <location filename="../ui/studio/studio_settings.cpp" line="+131"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2025,9 +2456,87 @@ B：%2</translation>
 <context>
     <name>vaclip::studio::StudioSession</name>
     <message>
-        <location filename="../ui/studio/studio_session.cpp" line="+213"/>
+        <location filename="../ui/studio/studio_session.cpp" line="+215"/>
         <source>scores restored from the workspace; re-scoring</source>
         <translation>分数已从工作区恢复；正在重新评分</translation>
+    </message>
+</context>
+<context>
+    <name>vaclip::studio::TimelinePlot</name>
+    <message>
+        <location filename="../ui/timeline/timeline_plot.cpp" line="+26"/>
+        <source>Click or drag: seek. Drag the dashed line: threshold. Shift+drag: new interval. Wheel: zoom. Right-drag: pan. Double-click: whole video.</source>
+        <translation>单击或拖动：定位。拖动虚线：调整阈值。Shift+拖动：新建区间。滚轮：缩放。右键拖动：平移。双击：显示整个视频。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Anomaly score</source>
+        <translation>异常分数</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ground truth</source>
+        <translation>真值</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>score &gt;= threshold</source>
+        <translation>分数 &gt;= 阈值</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>annotation</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location line="+268"/>
+        <source>Frame (%1 fps)</source>
+        <translation>帧（%1 fps）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Frame</source>
+        <translation>帧</translation>
+    </message>
+    <message>
+        <location line="+151"/>
+        <source>threshold %1</source>
+        <translation>阈值 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline/timeline_plot_input.cpp" line="+140"/>
+        <source>&apos;%1&apos;: cannot write: %2</source>
+        <translation>“%1”：无法写入：%2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&apos;%1&apos;: cannot encode the plot as PNG</source>
+        <translation>“%1”：无法将图表编码为 PNG</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&apos;%1&apos;: cannot write the PDF</source>
+        <translation>“%1”：无法写入 PDF</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&apos;%1&apos;: cannot write the PDF: %2</source>
+        <translation>“%1”：无法写入 PDF：%2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Anomaly score timeline</source>
+        <translation>异常分数时间线</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;%1&apos;: cannot render the SVG</source>
+        <translation>“%1”：无法渲染 SVG</translation>
     </message>
 </context>
 <context>
@@ -2121,7 +2630,7 @@ B：%2</translation>
 <context>
     <name>vaclip::studio::TrainingPanel</name>
     <message>
-        <location filename="../ui/panels/training_panel.cpp" line="+43"/>
+        <location filename="../ui/panels/training_panel.cpp" line="+45"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -2297,145 +2806,6 @@ B：%2</translation>
     </message>
 </context>
 <context>
-    <name>main</name>
-    <message>
-        <location filename="../app/vaclip-studio/main.cpp" line="+44"/>
-        <source>Zero-shot semantic video anomaly detection with CLIP</source>
-        <translation>基于 CLIP 的零样本语义视频异常检测</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The test configuration (YAML) or the workspace (.vaclip) to open.</source>
-        <translation>要打开的测试配置（YAML）或工作区（.vaclip）。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The training configuration (default: the test configuration).</source>
-        <translation>训练配置（默认：测试配置）。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Raise a panel: datasets, backbone, prompts, metrics, training or jobs; or open the plugins or about dialog.</source>
-        <translation>显示面板：datasets、backbone、prompts、metrics、training 或 jobs；或打开 plugins 或 about 对话框。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Import a dataset folder: asks for its format (the detected one is preselected).</source>
-        <translation>导入数据集文件夹：询问其格式（预先选中检测到的格式）。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Open test video N (0-based).</source>
-        <translation>打开第 N 个测试视频（从 0 开始）。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Go to frame F of it.</source>
-        <translation>跳到其中的第 F 帧。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>User-interface language: de, zh_CN, en or system (default: $VACLIP_STUDIO_LANG, else the setting, else the system&apos;s).</source>
-        <translation>界面语言：de、zh_CN、en 或 system（默认：$VACLIP_STUDIO_LANG，其次为设置，再次为系统语言）。</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Demo workspace</source>
-        <translation>演示工作区</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>There is no demo workspace yet. Build it now? It renders the demo worlds, extracts features and trains (a few minutes); the studio opens it when done.</source>
-        <translation>尚无演示工作区。现在构建吗？这将渲染演示场景、提取特征并进行训练（需要几分钟）；完成后工作室会自动打开它。</translation>
-    </message>
-</context>
-<context>
-    <name>vaclip::studio::FrameProvider</name>
-    <message>
-        <location filename="../ui/player/frame_provider.cpp" line="+191"/>
-        <source>frame %1 cannot be decoded</source>
-        <translation>第 %1 帧无法解码</translation>
-    </message>
-</context>
-<context>
-    <name>vaclip::studio::TimelinePlot</name>
-    <message>
-        <location filename="../ui/timeline/timeline_plot.cpp" line="+26"/>
-        <source>Click or drag: seek. Drag the dashed line: threshold. Shift+drag: new interval. Wheel: zoom. Right-drag: pan. Double-click: whole video.</source>
-        <translation>单击或拖动：定位。拖动虚线：调整阈值。Shift+拖动：新建区间。滚轮：缩放。右键拖动：平移。双击：显示整个视频。</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Anomaly score</source>
-        <translation>异常分数</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>score</source>
-        <translation>分数</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>ground truth</source>
-        <translation>真值</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>score &gt;= threshold</source>
-        <translation>分数 &gt;= 阈值</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>annotation</source>
-        <translation>标注</translation>
-    </message>
-    <message>
-        <location line="+268"/>
-        <source>Frame (%1 fps)</source>
-        <translation>帧（%1 fps）</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Frame</source>
-        <translation>帧</translation>
-    </message>
-    <message>
-        <location line="+151"/>
-        <source>threshold %1</source>
-        <translation>阈值 %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/timeline/timeline_plot_input.cpp" line="+140"/>
-        <source>&apos;%1&apos;: cannot write: %2</source>
-        <translation>“%1”：无法写入：%2</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>&apos;%1&apos;: cannot encode the plot as PNG</source>
-        <translation>“%1”：无法将图表编码为 PNG</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>&apos;%1&apos;: cannot write the PDF</source>
-        <translation>“%1”：无法写入 PDF</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&apos;%1&apos;: cannot write the PDF: %2</source>
-        <translation>“%1”：无法写入 PDF：%2</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Anomaly score timeline</source>
-        <translation>异常分数时间线</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&apos;%1&apos;: cannot render the SVG</source>
-        <translation>“%1”：无法渲染 SVG</translation>
-    </message>
-</context>
-<context>
     <name>vaclip::studio::TransportBar</name>
     <message>
         <location filename="../ui/player/transport_bar.cpp" line="+71"/>
@@ -2525,383 +2895,6 @@ B：%2</translation>
         <location line="+20"/>
         <source>No video</source>
         <translation>无视频</translation>
-    </message>
-</context>
-<context>
-    <name>vaclip::studio</name>
-    <message>
-        <location filename="../ui/export/run_report.cpp" line="+66"/>
-        <source>False positive rate</source>
-        <translation>假阳性率</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>True positive rate</source>
-        <translation>真阳性率</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>ROC</source>
-        <translation>ROC</translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>Run report</source>
-        <translation>运行报告</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Metrics</source>
-        <translation>指标</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Per video</source>
-        <translation>按视频</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Video</source>
-        <translation>视频</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Frames</source>
-        <translation>帧数</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>AUC</source>
-        <translation>AUC</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>AP</source>
-        <translation>AP</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Score</source>
-        <translation>分数</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Label</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>anomalous</source>
-        <translation>异常</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>normal</source>
-        <translation>正常</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>… and %n more video(s)</source>
-        <translation>
-            <numerusform>… 以及另外 %n 个视频</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+34"/>
-        <source>… (%n more line(s))</source>
-        <translation>
-            <numerusform>…（另有 %n 行）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="-28"/>
-        <source>Prompts</source>
-        <translation>提示词</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Configuration</source>
-        <translation>配置</translation>
-    </message>
-</context>
-<context>
-    <name>vaclip::studio::AnnotationModel</name>
-    <message>
-        <location filename="../ui/annotate/annotation_model.cpp" line="+132"/>
-        <source>Add interval</source>
-        <translation>添加区间</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Edit interval</source>
-        <translation>编辑区间</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Move interval</source>
-        <translation>移动区间</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Delete interval</source>
-        <translation>删除区间</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Load intervals</source>
-        <translation>加载区间</translation>
-    </message>
-    <message>
-        <location filename="../ui/annotate/annotation_model_table.cpp" line="+28"/>
-        <source>Last anomalous frame (inclusive)</source>
-        <translation>最后一个异常帧（含）</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>First frame</source>
-        <translation>起始帧</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Last frame</source>
-        <translation>结束帧</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Frames</source>
-        <translation>帧数</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-</context>
-<context>
-    <name>vaclip::studio::AnnotationPanel</name>
-    <message>
-        <location filename="../ui/annotate/annotation_panel.cpp" line="+183"/>
-        <source>&amp;Category of new intervals:</source>
-        <translation>新区间的类别(&amp;C)：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>e.g. bicycle</source>
-        <translation>例如 自行车</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mark in (I)</source>
-        <translation>设置入点（I）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start an interval at the playhead</source>
-        <translation>在播放头处开始一个区间</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mark out (O)</source>
-        <translation>设置出点（O）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>End the interval at the playhead (the frame is included)</source>
-        <translation>在播放头处结束区间（包含该帧）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Jump to</source>
-        <translation>跳转到</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Seek the video to the first frame of the selected interval</source>
-        <translation>将视频定位到所选区间的第一帧</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Undo the last annotation edit (Ctrl+Z)</source>
-        <translation>撤销上一次标注编辑（Ctrl+Z）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Redo (Ctrl+Shift+Z)</source>
-        <translation>重做（Ctrl+Shift+Z）</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>No video open</source>
-        <translation>未打开视频</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+0"/>
-        <source>%n interval(s)</source>
-        <translation>
-            <numerusform>%n 个区间</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>in-point at frame %1</source>
-        <translation>入点位于第 %1 帧</translation>
-    </message>
-</context>
-<context>
-    <name>vaclip::studio::ComparisonView</name>
-    <message>
-        <location filename="../ui/annotate/comparison_view.cpp" line="+101"/>
-        <location line="+28"/>
-        <source>False positive</source>
-        <translation>误报</translation>
-    </message>
-    <message>
-        <location line="-28"/>
-        <location line="+28"/>
-        <source>Missed</source>
-        <translation>漏检</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>First frame</source>
-        <translation>起始帧</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Last frame</source>
-        <translation>结束帧</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Frames</source>
-        <translation>帧数</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Peak score</source>
-        <translation>峰值分数</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No scores for this video yet.</source>
-        <translation>此视频尚无分数。</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>%n false-positive segment(s)</source>
-        <translation>
-            <numerusform>%n 个误报片段</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <location line="+2"/>
-        <source>%n frame(s)</source>
-        <translation>
-            <numerusform>%n 帧</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="-1"/>
-        <source>%1 of %n ground-truth interval(s) missed</source>
-        <translation>
-            <numerusform>%n 个真值区间中漏检 %1 个</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>At threshold %1: %2 (%3), %4 (%5).</source>
-        <translation>阈值 %1 时：%2（%3），%4（%5）。</translation>
-    </message>
-</context>
-<context>
-    <name>vaclip::studio::ImageExport</name>
-    <message>
-        <location filename="../ui/export/image_export.cpp" line="+100"/>
-        <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
-        <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf);;SVG 图形 (*.svg)</translation>
-    </message>
-</context>
-<context>
-    <name>vaclip::studio::RunReport</name>
-    <message>
-        <location filename="../ui/export/run_report.cpp" line="-83"/>
-        <source>Frame AUC (micro)</source>
-        <translation>帧级 AUC（微平均）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Frame AP (micro)</source>
-        <translation>帧级 AP（微平均）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Frame AUC (macro)</source>
-        <translation>帧级 AUC（宏平均）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Frame AP (macro)</source>
-        <translation>帧级 AP（宏平均）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Video AUC</source>
-        <translation>视频级 AUC</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+1"/>
-        <source>undefined (one class)</source>
-        <translation>未定义（仅一个类别）</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Video AP</source>
-        <translation>视频级 AP</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>EER</source>
-        <translation>EER</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Frames (anomalous / total)</source>
-        <translation>帧数（异常 / 总计）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>AUC %1</source>
-        <translation>AUC %1</translation>
-    </message>
-</context>
-<context>
-    <name>vaclip::studio::ScoreExport</name>
-    <message>
-        <location filename="../ui/export/score_export.cpp" line="+69"/>
-        <source>NumPy array (*.npy);;CSV table (*.csv);;JSON (*.json)</source>
-        <translation>NumPy 数组 (*.npy);;CSV 表格 (*.csv);;JSON (*.json)</translation>
     </message>
 </context>
 </TS>

@@ -90,6 +90,8 @@ private slots:
             QVERIFY(setPromptsAndWait(s, promptsB));
             const qint64 b = s.window.keepCurrentAsRun();
             QVERIFY(b != 0);
+            // an unnamed run is numbered among the live-prompt runs ("bicycle" was the first)
+            QCOMPARE(s.window.runs()->find(b)->name, QStringLiteral("Prompts 2"));
             trackB0 = trackOf(s.session, 0);
             videoB0 = s.session.videoName(0);
             QVERIFY(trackA2 != trackOf(s.session, 2));  // the two runs really differ

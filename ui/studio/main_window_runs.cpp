@@ -141,10 +141,9 @@ qint64 MainWindow::keepCurrentAsRun(const QString& name)
     if (!u || !testSet || u->scores.videoOffsets.size() != std::size_t(testSet->videos.size()) + 1)
         return 0;
     QString runName = name.trimmed();
-    if (runName.isEmpty())
-        runName = u->prompts.isEmpty() ? tr("Run %1").arg(m_runs->runs().size() + 1)
-                  : u->prompts.size() == 1 ? u->prompts.front()
-                                           : tr("%1 (+%n more)", nullptr, int(u->prompts.size() - 1)).arg(u->prompts.front());
+    if (runName.isEmpty())  // numbered like "Test 1": the Prompts column lists the prompts, and
+                            // names made of prompts were cut to the same first words in the table
+        runName = tr("Prompts %1").arg(runsOfKind(*m_runs, RunKind::Live) + 1);
     const qint64 key = m_runs->add(RunHistory::fromScores(RunKind::Live, runName, *u, *testSet,
                                                           QString::fromStdString(vaclip::effectiveYaml(m_session->config())),
                                                           testSet->checkpoint));
