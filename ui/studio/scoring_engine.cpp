@@ -274,6 +274,19 @@ void ScoringEngine::load(const Config& config, const QString& checkpoint)
     QMetaObject::invokeMethod(w, [w, config, checkpoint] { w->load(config, checkpoint); }, Qt::QueuedConnection);
 }
 
+bool ScoringEngine::claimSchedule()
+{
+    const bool first = !m_scheduled;
+    m_scheduled = true;
+    return first;
+}
+
+void ScoringEngine::wakeWorker()
+{
+    Worker* w = m_worker;
+    QMetaObject::invokeMethod(w, [w] { w->processPending(); }, Qt::QueuedConnection);
+}
+
 void ScoringEngine::setPixelMetricsMode(PixelMetricsMode mode)
 {
     bool schedule = false, changed = false;
@@ -284,14 +297,11 @@ void ScoringEngine::setPixelMetricsMode(PixelMetricsMode mode)
         if (changed && mode == PixelMetricsMode::Live && m_generation > 0) {
             m_pixelRequested = true;  // the latest scores' (or those still being computed)
             m_pixelGeneration = m_generation;
-            schedule = !m_scheduled;
-            m_scheduled = true;
+            schedule = claimSchedule();
         }
     }
-    if (schedule) {
-        Worker* w = m_worker;
-        QMetaObject::invokeMethod(w, [w] { w->processPending(); }, Qt::QueuedConnection);
-    }
+    if (schedule)
+        wakeWorker();
     if (changed)
         emit pixelMetricsModeChanged(mode);
 }
@@ -312,13 +322,10 @@ quint64 ScoringEngine::requestPixelMetrics()
             return 0;
         generation = m_pixelGeneration = m_generation;
         m_pixelRequested = true;
-        schedule = !m_scheduled;
-        m_scheduled = true;
+        schedule = claimSchedule();
     }
-    if (schedule) {
-        Worker* w = m_worker;
-        QMetaObject::invokeMethod(w, [w] { w->processPending(); }, Qt::QueuedConnection);
-    }
+    if (schedule)
+        wakeWorker();
     return generation;
 }
 
@@ -331,13 +338,10 @@ quint64 ScoringEngine::requestScores(const QStringList& prompts)
         m_pendingPrompts = prompts;
         generation = ++m_generation;
         m_pending = true;
-        schedule = !m_scheduled;
-        m_scheduled = true;
+        schedule = claimSchedule();
     }
-    if (schedule) {
-        Worker* w = m_worker;
-        QMetaObject::invokeMethod(w, [w] { w->processPending(); }, Qt::QueuedConnection);
-    }
+    if (schedule)
+        wakeWorker();
     return generation;
 }
 

@@ -113,6 +113,10 @@ signals:
 
 private:
     class Worker;
+    /// With m_mutex held: marks the worker as woken; true when this call must wake it.
+    bool claimSchedule();
+    /// Queues one processPending() on the worker thread (call without m_mutex).
+    void wakeWorker();
     struct ThreadStopper { void operator()(QThread* t) const; };
     std::unique_ptr<QThread, ThreadStopper> m_thread;
     Worker* m_worker = nullptr;  // lives in m_thread, deleted when it finishes
