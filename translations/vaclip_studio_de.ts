@@ -927,7 +927,7 @@
 <context>
     <name>vaclip::studio::MainWindow</name>
     <message>
-        <location filename="../ui/studio/main_window_runs.cpp" line="+201"/>
+        <location filename="../ui/studio/main_window_runs.cpp" line="+246"/>
         <source>VideoAnomalyCLIP Studio</source>
         <translation>VideoAnomalyCLIP Studio</translation>
     </message>
@@ -1000,7 +1000,7 @@
         <translation>Die Konfiguration kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/studio/main_window_runs.cpp" line="-120"/>
+        <location filename="../ui/studio/main_window_runs.cpp" line="-163"/>
         <source>Nothing to keep: the test set is not scored yet.</source>
         <translation>Nichts zu behalten: Die Testmenge ist noch nicht bewertet.</translation>
     </message>
@@ -1011,11 +1011,22 @@
     </message>
     <message>
         <location line="+20"/>
+        <location line="+31"/>
         <source>Test %1</source>
         <translation>Test %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-23"/>
+        <source>Test set</source>
+        <translation>Testmenge</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Kept the run &quot;%1&quot; (Runs panel); results in %2</source>
+        <translation>Lauf „%1“ behalten (Läufe-Bereich); Ergebnisse in %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <location line="+17"/>
         <source>Kept the run &quot;%1&quot; (Runs panel)</source>
         <translation>Lauf „%1“ behalten (Bereich Läufe)</translation>
@@ -1126,6 +1137,7 @@
     </message>
     <message>
         <location line="-23"/>
+        <location filename="../ui/studio/main_window_runs.cpp" line="-210"/>
         <source>Open a configuration first.</source>
         <translation>Öffnen Sie zuerst eine Konfiguration.</translation>
     </message>
@@ -1404,6 +1416,11 @@
         <location line="+1"/>
         <source>Re&amp;load test set</source>
         <translation>Testmenge neu &amp;laden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test &amp;set (job)...</source>
+        <translation>&amp;Testmenge (Job)...</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2102,7 +2119,7 @@
         <translation>Sitzung</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+181"/>
         <source>Frame AUC (micro)</source>
         <translation>Frame-AUC (mikro)</translation>
     </message>
@@ -2487,6 +2504,93 @@ B: %2</translation>
         <location filename="../ui/studio/studio_session.cpp" line="+215"/>
         <source>scores restored from the workspace; re-scoring</source>
         <translation>Bewertungen aus dem Arbeitsbereich wiederhergestellt; wird neu bewertet</translation>
+    </message>
+</context>
+<context>
+    <name>vaclip::studio::TestJob</name>
+    <message>
+        <location filename="../ui/jobs/test_job.cpp" line="+39"/>
+        <source>Test set</source>
+        <translation>Testmenge</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>loading the backbone</source>
+        <translation>Backbone wird geladen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>loading the test features</source>
+        <translation>Test-Merkmale werden geladen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>loading normal training features for calibration</source>
+        <translation>Normale Trainingsmerkmale für die Kalibrierung werden geladen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>calibration on normal training frames unavailable: %1</source>
+        <translation>Kalibrierung auf normalen Trainingsframes nicht verfügbar: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>scoring %n video(s)</source>
+        <translation>
+            <numerusform>%n Video wird bewertet</numerusform>
+            <numerusform>%n Videos werden bewertet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>writing the scores</source>
+        <translation>Bewertungen werden geschrieben</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>pixel maps</source>
+        <translation>Pixelkarten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>pixel maps: video %1/%2</source>
+        <translation>Pixelkarten: Video %1/%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>evaluating</source>
+        <translation>Auswertung</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>scored %1 and %2 into %3</source>
+        <translation>%1 und %2 bewertet, nach %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n video(s)</source>
+        <translation>
+            <numerusform>%n Video</numerusform>
+            <numerusform>%n Videos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n frame(s)</source>
+        <translation>
+            <numerusform>%n Frame</numerusform>
+            <numerusform>%n Frames</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not evaluated: some test videos have no frame ground truth</source>
+        <translation>nicht ausgewertet: einige Testvideos haben keine Frame-Ground-Truth</translation>
     </message>
 </context>
 <context>

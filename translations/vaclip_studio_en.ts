@@ -154,7 +154,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/studio/main_window_runs.cpp" line="+167"/>
+        <location filename="../ui/studio/main_window_runs.cpp" line="+212"/>
         <source>The run &quot;%1&quot; has %n frame(s) for this video, which does not fit it</source>
         <translation>
             <numerusform>The run &quot;%1&quot; has %n frame for this video, which does not fit it</numerusform>
@@ -246,7 +246,7 @@
 <context>
     <name>vaclip::studio::RunHistory</name>
     <message numerus="yes">
-        <location filename="../ui/studio/run_history.cpp" line="+270"/>
+        <location filename="../ui/studio/run_history.cpp" line="+273"/>
         <source>%n video score track(s)</source>
         <translation>
             <numerusform>%n video score track</numerusform>
@@ -262,6 +262,33 @@
         <translation>
             <numerusform>Delete %n run and its score tracks? %1</numerusform>
             <numerusform>Delete %n runs and their score tracks? %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vaclip::studio::TestJob</name>
+    <message numerus="yes">
+        <location filename="../ui/jobs/test_job.cpp" line="+98"/>
+        <source>scoring %n video(s)</source>
+        <translation>
+            <numerusform>scoring %n video</numerusform>
+            <numerusform>scoring %n videos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+55"/>
+        <source>%n video(s)</source>
+        <translation>
+            <numerusform>%n video</numerusform>
+            <numerusform>%n videos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n frame(s)</source>
+        <translation>
+            <numerusform>%n frame</numerusform>
+            <numerusform>%n frames</numerusform>
         </translation>
     </message>
 </context>

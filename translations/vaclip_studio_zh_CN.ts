@@ -915,7 +915,7 @@
 <context>
     <name>vaclip::studio::MainWindow</name>
     <message>
-        <location filename="../ui/studio/main_window_runs.cpp" line="+201"/>
+        <location filename="../ui/studio/main_window_runs.cpp" line="+246"/>
         <source>VideoAnomalyCLIP Studio</source>
         <translation>VideoAnomalyCLIP Studio</translation>
     </message>
@@ -987,7 +987,7 @@
         <translation>无法打开配置</translation>
     </message>
     <message>
-        <location filename="../ui/studio/main_window_runs.cpp" line="-120"/>
+        <location filename="../ui/studio/main_window_runs.cpp" line="-163"/>
         <source>Nothing to keep: the test set is not scored yet.</source>
         <translation>没有可保留的内容：测试集尚未评分。</translation>
     </message>
@@ -998,11 +998,22 @@
     </message>
     <message>
         <location line="+20"/>
+        <location line="+31"/>
         <source>Test %1</source>
         <translation>测试 %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-23"/>
+        <source>Test set</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Kept the run &quot;%1&quot; (Runs panel); results in %2</source>
+        <translation>已保留运行“%1”（运行面板）；结果位于 %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <location line="+17"/>
         <source>Kept the run &quot;%1&quot; (Runs panel)</source>
         <translation>已保留运行“%1”（运行记录面板）</translation>
@@ -1112,6 +1123,7 @@
     </message>
     <message>
         <location line="-23"/>
+        <location filename="../ui/studio/main_window_runs.cpp" line="-210"/>
         <source>Open a configuration first.</source>
         <translation>请先打开一个配置。</translation>
     </message>
@@ -1388,6 +1400,11 @@
         <location line="+1"/>
         <source>Re&amp;load test set</source>
         <translation>重新加载测试集(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test &amp;set (job)...</source>
+        <translation>测试集（作业）(&amp;S)...</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2076,7 +2093,7 @@
         <translation>会话</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+181"/>
         <source>Frame AUC (micro)</source>
         <translation>帧级 AUC（微平均）</translation>
     </message>
@@ -2459,6 +2476,90 @@ B：%2</translation>
         <location filename="../ui/studio/studio_session.cpp" line="+215"/>
         <source>scores restored from the workspace; re-scoring</source>
         <translation>分数已从工作区恢复；正在重新评分</translation>
+    </message>
+</context>
+<context>
+    <name>vaclip::studio::TestJob</name>
+    <message>
+        <location filename="../ui/jobs/test_job.cpp" line="+39"/>
+        <source>Test set</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>loading the backbone</source>
+        <translation>正在加载主干网络</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>loading the test features</source>
+        <translation>正在加载测试特征</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>loading normal training features for calibration</source>
+        <translation>正在加载用于校准的正常训练特征</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>calibration on normal training frames unavailable: %1</source>
+        <translation>无法在正常训练帧上校准：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>scoring %n video(s)</source>
+        <translation>
+            <numerusform>正在为 %n 个视频评分</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>writing the scores</source>
+        <translation>正在写入分数</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>pixel maps</source>
+        <translation>像素图</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>pixel maps: video %1/%2</source>
+        <translation>像素图：视频 %1/%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>evaluating</source>
+        <translation>正在评估</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>scored %1 and %2 into %3</source>
+        <translation>已评分 %1、%2，写入 %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n video(s)</source>
+        <translation>
+            <numerusform>%n 个视频</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n frame(s)</source>
+        <translation>
+            <numerusform>%n 帧</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not evaluated: some test videos have no frame ground truth</source>
+        <translation>未评估：部分测试视频没有帧级真值</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@
 #include <QMessageBox>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QDockWidget;
@@ -40,6 +41,7 @@ class MetricsPanel;
 class PromptsPanel;
 class RunsPanel;
 class StudioSession;
+class TestJob;
 class TrainingPanel;
 class ViewerWidget;
 class AnnotationModel;
@@ -140,6 +142,10 @@ public slots:
     /// Run > Reload test set: loads the test set again and keeps its first evaluation as a test
     /// run (a finished training job does the same with its new checkpoint, as a training run).
     void reloadAsTestRun();
+    /// Run > Test set (job): `vaclip test` on the job queue (jobs/test_job.h) with the current
+    /// prompts and checkpoint, into outDir ("" = <output_dir>/tests/test-<UTC time>); when it
+    /// succeeds it is recorded as a test run. Returns the job (null without a configuration).
+    std::shared_ptr<TestJob> runTestSetJob(const QString& outDir = {});
     void extractFeatures();
     void showSettings();
     void about();

@@ -116,6 +116,7 @@ void MainWindow::createMenus()
     QAction* train = run->addAction(icon("train"), tr("&Train"), m_training, &TrainingPanel::start);
     run->addAction(icon("resume"), tr("Res&ume training"), m_training, &TrainingPanel::resume);
     QAction* reload = run->addAction(icon("refresh"), tr("Re&load test set"), this, &MainWindow::reloadAsTestRun);
+    run->addAction(icon("video"), tr("Test &set (job)..."), this, [this] { runTestSetJob(); });
     reload->setShortcut(QKeySequence::Refresh);
     reload->setToolTip(tr("Load the test set again and keep its evaluation as a test run"));
     QAction* keep = run->addAction(icon("save"), tr("&Keep scores as run"), this, [this] { keepCurrentAsRun(); });

@@ -5,6 +5,8 @@
 
 #include "annotate/annotation_model.h"
 #include "config/config.h"
+#include "jobs/job_queue.h"
+#include "jobs/test_job.h"
 #include "panels/datasets_panel.h"
 #include "panels/prompts_panel.h"
 #include "panels/runs_panel.h"
@@ -118,6 +120,49 @@ void MainWindow::reloadAsTestRun()
     run.name = tr("Test %1").arg(runsOfKind(*m_runs, RunKind::Test) + 1);
     m_armedRun = run;
     m_session->reload();
+}
+
+std::shared_ptr<TestJob> MainWindow::runTestSetJob(const QString& outDir)
+{
+    if (!m_session->hasConfig()) {
+        showError(tr("Test set"), tr("Open a configuration first."));
+        return nullptr;
+    }
+    const vaclip::Config& config = m_session->config();
+    QString dir = outDir;
+    if (dir.isEmpty()) {
+        QDir base(QFileInfo(m_session->configPath()).absolutePath());
+        const QString output = base.absoluteFilePath(QString::fromStdString(config.outputDir));
+        const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+        dir = QDir(output).absoluteFilePath(QStringLiteral("tests/test-") + stamp);
+        for (int i = 2; QFileInfo::exists(dir) || QFileInfo::exists(dir + QStringLiteral(".partial")); ++i)
+            dir = QDir(output).absoluteFilePath(QStringLiteral("tests/test-%1-%2").arg(stamp).arg(i));
+    }
+    auto job = std::make_shared<TestJob>(config, m_session->configPath(), dir, m_session->prompts(),
+                                         StudioSession::checkpointFor(config));
+    const QString yaml = QString::fromStdString(vaclip::effectiveYaml(config));
+    connect(job.get(), &Job::finished, this, [this, weak = std::weak_ptr<TestJob>(job), yaml](Job::State s, const QString&) {
+        const auto j = weak.lock();
+        if (!j || s != Job::State::Succeeded)
+            return;
+        const TestJobResult& r = j->result();
+        StudioRun run;
+        run.kind = RunKind::Test;
+        run.name = tr("Test %1").arg(runsOfKind(*m_runs, RunKind::Test) + 1);
+        run.configYaml = yaml;
+        run.checkpoint = r.checkpoint;
+        run.prompts = r.prompts;
+        if (r.evaluation)
+            run.metrics = RunHistory::metricsOf(*r.evaluation);
+        for (qsizetype i = 0; i < r.videos.size() && std::size_t(i) < r.tracks.size(); ++i)
+            run.tracks.insert(r.videos[i], r.tracks[std::size_t(i)]);
+        const qint64 key = m_runs->add(run);
+        m_runsPanel->selectRuns({key});
+        statusBar()->showMessage(tr("Kept the run \"%1\" (Runs panel); results in %2").arg(run.name, r.outDir), 8000);
+    });
+    m_session->jobs()->enqueue(job);
+    showPanel(QStringLiteral("jobs"));
+    return job;
 }
 
 void MainWindow::onScoresForRuns()

@@ -196,10 +196,13 @@ void RunHistory::markStored(const QString& path, const StoreResult& result)
 
 QJsonObject RunHistory::metricsOf(const ScoreUpdate& scores)
 {
+    return scores.evaluation ? metricsOf(*scores.evaluation) : QJsonObject();
+}
+
+QJsonObject RunHistory::metricsOf(const vaclip::eval::EvaluationResult& evaluation)
+{
     QJsonObject m;
-    const auto& e = scores.evaluation;
-    if (!e)
-        return m;
+    const auto* e = &evaluation;
     auto put = [&m](const char* key, double v) {
         if (std::isfinite(v))
             m.insert(QLatin1String(key), v);

@@ -101,6 +101,7 @@ public:
                                 const QString& configYaml, const QString& checkpoint);
     /// The metrics JSON of an evaluation (prompts added by the caller).
     static QJsonObject metricsOf(const ScoreUpdate& scores);
+    static QJsonObject metricsOf(const vaclip::eval::EvaluationResult& evaluation);
     /// The metric keys shown, in order, and their translated labels.
     static QStringList metricKeys();
     static QString metricLabel(const QString& key);
