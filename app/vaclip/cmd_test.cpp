@@ -7,7 +7,6 @@
 #include "infer/test_results.h"
 #include "model/backbone.h"
 #include "runtime/torch_runtime.h"
-#include "train/feature_data.h"
 
 #include <CLI/CLI.hpp>
 
@@ -63,30 +62,17 @@ void addTestCommand(CLI::App& app)
         model::Backbone backbone = model::Backbone::load(cfg.backbone.path);
         // Words the backbone's vocabulary does not know (the scored prompts and the reference
         // normal prompts) are reported, not silently dropped.
-        std::vector<std::string> used = prompts;
-        for (const std::string& p : cfg.genericPrompts.normal)
-            if (std::find(used.begin(), used.end(), p) == used.end())
-                used.push_back(p);
-        for (const std::string& w : backbone.unknownWordsWarnings(used))
+        for (const std::string& w : backbone.unknownWordsWarnings(infer::promptsToCheck(cfg, prompts)))
             std::cerr << "vaclip: warning: " << w << "\n";
         infer::Scorer scorer(cfg, backbone, checkpoint);
-        auto videos = train::loadSplitFeatures(cfg, backbone.id(), cfg.dataset.testSplit);
-        std::vector<infer::TestVideo> test;
-        std::vector<std::vector<uint8_t>> labels;
-        for (auto& v : videos) {
-            labels.push_back(v.frameLabels);
-            test.push_back({v.name, v.frames, v.dim, std::move(v.features)});
-        }
+        infer::LoadedTestSet loaded = infer::loadTestSet(cfg, backbone.id());
+        const std::vector<infer::TestVideo>& test = loaded.videos;
+        const std::vector<std::vector<uint8_t>>& labels = loaded.labels;
         scorer.setTestSet(test);
         std::string calibrationNote;
         if (cfg.testing.scoring == ScoringMode::CalibratedMax) {
             try {
-                auto train = train::loadSplitFeatures(cfg, backbone.id(), cfg.dataset.trainSplit);
-                std::vector<infer::TestVideo> normals;
-                for (auto& v : train)
-                    if (v.videoLabel == 0)
-                        normals.push_back({v.name, v.frames, v.dim, std::move(v.features)});
-                scorer.setCalibrationSet(normals);
+                scorer.setCalibrationSet(infer::loadNormalTrainingVideos(cfg, backbone.id()));
             } catch (const Error& e) {
                 calibrationNote = e.what();
             }

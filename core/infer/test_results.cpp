@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 
@@ -162,6 +163,34 @@ SplitPixelMaps writeSplitPixelMaps(const Config& cfg, const std::string& backbon
     if (anyMasks)
         out.evaluation = eval::evaluatePixelMaps(loadGroundTruthSet(cfg.dataset.meta), mapsDir);
     return out;
+}
+
+LoadedTestSet loadTestSet(const Config& config, const std::string& backboneId)
+{
+    LoadedTestSet out;
+    for (auto& v : train::loadSplitFeatures(config, backboneId, config.dataset.testSplit)) {
+        out.labels.push_back(std::move(v.frameLabels));
+        out.videos.push_back({v.name, v.frames, v.dim, std::move(v.features)});
+    }
+    return out;
+}
+
+std::vector<TestVideo> loadNormalTrainingVideos(const Config& config, const std::string& backboneId)
+{
+    std::vector<TestVideo> normals;
+    for (auto& v : train::loadSplitFeatures(config, backboneId, config.dataset.trainSplit))
+        if (v.videoLabel == 0)
+            normals.push_back({v.name, v.frames, v.dim, std::move(v.features)});
+    return normals;
+}
+
+std::vector<std::string> promptsToCheck(const Config& config, const std::vector<std::string>& prompts)
+{
+    std::vector<std::string> used = prompts;
+    for (const std::string& p : config.genericPrompts.normal)
+        if (std::find(used.begin(), used.end(), p) == used.end())
+            used.push_back(p);
+    return used;
 }
 
 } // namespace vaclip::infer

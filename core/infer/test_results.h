@@ -39,6 +39,20 @@
 
 namespace vaclip::infer {
 
+/// The configured test split's cached features as the Scorer takes them, and each video's frame
+/// labels (empty when it has none), in dataset order. Throws like train::loadSplitFeatures.
+struct LoadedTestSet {
+    std::vector<TestVideo> videos;
+    std::vector<std::vector<uint8_t>> labels;
+};
+LoadedTestSet loadTestSet(const Config& config, const std::string& backboneId);
+/// The normal (video label 0) training videos: the reference frames of calibrated scoring
+/// (Scorer::setCalibrationSet). Throws like train::loadSplitFeatures.
+std::vector<TestVideo> loadNormalTrainingVideos(const Config& config, const std::string& backboneId);
+/// The words checked against the backbone's vocabulary: the scored prompts, then the config's
+/// reference normal prompts not already among them (Backbone::unknownWordsWarnings).
+std::vector<std::string> promptsToCheck(const Config& config, const std::vector<std::string>& prompts);
+
 /// Where the scores came from (recorded in scores.json and the evaluation report).
 struct ResultContext {
     const Config* config = nullptr;  ///< testing.*, clip_length, stride, dataset.*, evaluation.*

@@ -6,7 +6,6 @@
 #include "infer/test_results.h"
 #include "model/backbone.h"
 #include "runtime/torch_runtime.h"
-#include "train/feature_data.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -60,34 +59,21 @@ void TestJob::execute()
     model::Backbone backbone = model::Backbone::load(cfg.backbone.path);
     if (isCancelRequested())
         return;
-    std::vector<std::string> used = prompts;
-    for (const std::string& p : cfg.genericPrompts.normal)
-        if (std::find(used.begin(), used.end(), p) == used.end())
-            used.push_back(p);
-    for (const std::string& w : backbone.unknownWordsWarnings(used))
+    for (const std::string& w : backbone.unknownWordsWarnings(infer::promptsToCheck(cfg, prompts)))
         log(tr("warning: %1").arg(q(w)));
     infer::Scorer scorer(cfg, backbone, m_checkpoint.toStdString());
 
     reportProgress(0.15, tr("loading the test features"));
-    auto videos = train::loadSplitFeatures(cfg, backbone.id(), cfg.dataset.testSplit);
-    std::vector<infer::TestVideo> test;
-    std::vector<std::vector<uint8_t>> labels;
-    for (auto& v : videos) {
-        labels.push_back(v.frameLabels);
-        test.push_back({v.name, v.frames, v.dim, std::move(v.features)});
-    }
+    infer::LoadedTestSet loaded = infer::loadTestSet(cfg, backbone.id());
+    const std::vector<infer::TestVideo>& test = loaded.videos;
+    const std::vector<std::vector<uint8_t>>& labels = loaded.labels;
     scorer.setTestSet(test);
     if (isCancelRequested())
         return;
     if (cfg.testing.scoring == ScoringMode::CalibratedMax) {
         reportProgress(0.25, tr("loading normal training features for calibration"));
         try {
-            auto train = train::loadSplitFeatures(cfg, backbone.id(), cfg.dataset.trainSplit);
-            std::vector<infer::TestVideo> normals;
-            for (auto& v : train)
-                if (v.videoLabel == 0)
-                    normals.push_back({v.name, v.frames, v.dim, std::move(v.features)});
-            scorer.setCalibrationSet(normals);
+            scorer.setCalibrationSet(infer::loadNormalTrainingVideos(cfg, backbone.id()));
         } catch (const Error& e) {
             log(tr("calibration on normal training frames unavailable: %1").arg(q(e.what())));
         }
