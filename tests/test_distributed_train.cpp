@@ -75,6 +75,12 @@ test::CommandResult runTwoRanks(const test::TempDir& dir, const std::string& arg
     return test::runCommand(cmd);
 }
 
+/// The file's text, or "" while the background shell has not created it yet.
+std::string textSoFar(const test::TempDir& dir, const std::string& name)
+{
+    return fs::exists(dir.file(name)) ? test::readText(dir.file(name)) : std::string();
+}
+
 int readRc(const test::TempDir& dir, const std::string& name)
 {
     return std::stoi(test::readText(dir.file(name)));
@@ -152,12 +158,12 @@ TEST(DistributedTrainTest, KilledRankMakesTheOtherExitWithAnErrorAndTheCheckpoin
     while (std::chrono::steady_clock::now() < deadline) {
         if (fs::exists(dir.file("r0.rc")))
             break;
-        if (fs::exists(dir.file("ckpt-kill/last.ckpt")) && test::readText(dir.file("r0.log")).find("epoch 3/") != std::string::npos)
+        if (fs::exists(dir.file("ckpt-kill/last.ckpt")) && textSoFar(dir, "r0.log").find("epoch 3/") != std::string::npos)
             break;
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
-    ASSERT_FALSE(fs::exists(dir.file("r0.rc"))) << test::readText(dir.file("r0.log"));
-    ASSERT_TRUE(fs::exists(dir.file("ckpt-kill/last.ckpt"))) << test::readText(dir.file("r0.log"));
+    ASSERT_FALSE(fs::exists(dir.file("r0.rc"))) << textSoFar(dir, "r0.log");
+    ASSERT_TRUE(fs::exists(dir.file("ckpt-kill/last.ckpt"))) << textSoFar(dir, "r0.log");
     const pid_t pid = pid_t(std::stol(test::readText(dir.file("r1.pid"))));
     ASSERT_EQ(::kill(pid, SIGKILL), 0);
     const auto killed = std::chrono::steady_clock::now();
@@ -193,9 +199,9 @@ TEST(DistributedTrainTest, HungRankFailsTheOtherAfterTheTimeout)
     ASSERT_EQ(test::runCommand(cmd).exitCode, 0);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(90);
     while (std::chrono::steady_clock::now() < deadline && !fs::exists(dir.file("r0.rc")) &&
-           test::readText(dir.file("r0.log")).find("epoch 2/") == std::string::npos)
+           textSoFar(dir, "r0.log").find("epoch 2/") == std::string::npos)
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    ASSERT_FALSE(fs::exists(dir.file("r0.rc"))) << test::readText(dir.file("r0.log"));
+    ASSERT_FALSE(fs::exists(dir.file("r0.rc"))) << textSoFar(dir, "r0.log");
     const pid_t pid = pid_t(std::stol(test::readText(dir.file("r1.pid"))));
     ASSERT_EQ(::kill(pid, SIGSTOP), 0);  // alive, sockets open, silent
     const auto stopped = std::chrono::steady_clock::now();
